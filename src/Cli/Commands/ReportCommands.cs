@@ -1,0 +1,8 @@
+using System.CommandLine;
+
+namespace Bangfu.Cli.Commands;
+
+internal static class ReportCommands
+{
+    public static Command Create() => new("report");
+}

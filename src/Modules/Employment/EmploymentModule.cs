@@ -1,0 +1,14 @@
+using Bangfu.Platform;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bangfu.Employment;
+
+public static class EmploymentModule
+{
+    /// <summary>Employment situations, the monthly round and village lists.</summary>
+    public static IServiceCollection AddEmployment(this IServiceCollection services)
+    {
+        services.AddModelAssembly(typeof(EmploymentModule).Assembly);
+        return services;
+    }
+}

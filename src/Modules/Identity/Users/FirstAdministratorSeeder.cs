@@ -1,0 +1,32 @@
+using Bangfu.Platform.Data;
+using Bangfu.Platform.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bangfu.Identity.Users;
+
+/// <summary>
+/// When the database has no account, creates the first administrator ("admin") with a random password, printed once
+/// on the console and never stored or logged in plain text. There is no default password anywhere.
+/// </summary>
+internal sealed class FirstAdministratorSeeder(AppDbContext db, UserService users) : IDatabaseSeeder
+{
+    public const string UserName = "admin";
+
+    public int Order => 100;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await users.EnsureRolesAsync();
+        if (await db.Set<AppUser>().AnyAsync(cancellationToken)) return;
+        var created = await users.CreateAsync(UserName, "系统管理员", regionCode: "", [Roles.SystemAdministrator]);
+        // Console, not the logger: the password must not reach a log file.
+        Console.WriteLine();
+        Console.WriteLine("==================================================================");
+        Console.WriteLine(" 已创建首个管理员账号（只显示这一次，请立即记下）");
+        Console.WriteLine($"   用户名：{UserName}");
+        Console.WriteLine($"   初始密码：{created.InitialPassword}");
+        Console.WriteLine(" 首次登录时必须修改密码。");
+        Console.WriteLine("==================================================================");
+        Console.WriteLine();
+    }
+}

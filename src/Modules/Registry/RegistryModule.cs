@@ -1,0 +1,19 @@
+using Bangfu.Platform;
+using Bangfu.Platform.Data;
+using Bangfu.Registry.Regions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bangfu.Registry;
+
+public static class RegistryModule
+{
+    /// <summary>Regions, households, people, code lists, roster import and export, data-quality rules.</summary>
+    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    {
+        services.AddModelAssembly(typeof(RegistryModule).Assembly);
+        services.AddSingleton<RegionDirectory>();
+        services.AddScoped<RegionTreeLoader>();
+        services.AddScoped<IDatabaseSeeder, RegionTreeSeeder>();
+        return services;
+    }
+}

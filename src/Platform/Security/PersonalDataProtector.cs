@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Bangfu.Platform.Security;
+
+/// <summary>
+/// Encrypts personal identifiers (resident ID numbers, phone numbers) for storage and computes the keyed hash
+/// used to find and de-duplicate them without decrypting (PIPL art. 51; GB/T 35273-2020 §6.3).
+/// <para>Ciphertext layout: <c>[key id: 1 byte][nonce: 12][tag: 16][AES-256-GCM ciphertext]</c>. The key id lets
+/// keys be rotated without downtime: new values are written with the active key, old ones stay readable while
+/// they are re-encrypted in the background.</para>
+/// <para>Lookup hash: the first 16 bytes of HMAC-SHA256(hash key, purpose ":" value). The hash key never rotates
+/// (rotating it would mean re-hashing every row); it is kept apart from the encryption keys.</para>
+/// </summary>
+public sealed class PersonalDataProtector
+{
+    public const int HashLength = 16;
+    private const int NonceLength = 12;
+    private const int TagLength = 16;
+
+    private readonly byte[] hashKey;
+    private readonly Dictionary<byte, byte[]> keys;
+    private readonly byte activeKeyId;
+
+    public PersonalDataProtector(PersonalDataKeys keyRing)
+    {
+        hashKey = Convert.FromBase64String(keyRing.HashKey);
+        if (hashKey.Length < 32) throw new InvalidOperationException("个人信息散列密钥长度不足 32 字节。");
+        keys = keyRing.Keys.ToDictionary(k => byte.Parse(k.Key), k => Convert.FromBase64String(k.Value));
+        activeKeyId = keyRing.ActiveKeyId;
+        if (!keys.TryGetValue(activeKeyId, out var active) || active.Length != 32)
+            throw new InvalidOperationException($"个人信息加密密钥 {activeKeyId} 不存在或长度不是 32 字节。");
+    }
+
+    public byte ActiveKeyId => activeKeyId;
+
+    /// <summary>Encrypts <paramref name="plaintext"/> with the active key.</summary>
+    public byte[] Encrypt(string plaintext)
+    {
+        var data = Encoding.UTF8.GetBytes(plaintext);
+        var blob = new byte[1 + NonceLength + TagLength + data.Length];
+        blob[0] = activeKeyId;
+        var nonce = blob.AsSpan(1, NonceLength);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(keys[activeKeyId], TagLength);
+        aes.Encrypt(nonce, data, blob.AsSpan(1 + NonceLength + TagLength), blob.AsSpan(1 + NonceLength, TagLength));
+        return blob;
+    }
+
+    /// <summary>Decrypts a value written by <see cref="Encrypt"/> with any key of the ring.</summary>
+    /// <exception cref="CryptographicException">The value was tampered with or its key is not in the ring.</exception>
+    public string Decrypt(byte[] blob)
+    {
+        if (blob.Length < 1 + NonceLength + TagLength) throw new CryptographicException("密文长度不对。");
+        if (!keys.TryGetValue(blob[0], out var key)) throw new CryptographicException($"找不到密钥 {blob[0]}。");
+        var data = new byte[blob.Length - 1 - NonceLength - TagLength];
+        using var aes = new AesGcm(key, TagLength);
+        aes.Decrypt(blob.AsSpan(1, NonceLength), blob.AsSpan(1 + NonceLength + TagLength),
+            blob.AsSpan(1 + NonceLength, TagLength), data);
+        return Encoding.UTF8.GetString(data);
+    }
+
+    /// <summary>The key id a stored value was written with (to find values still to re-encrypt).</summary>
+    public static byte KeyIdOf(byte[] blob) => blob[0];
+
+    /// <summary>The 16-byte lookup hash of an already normalised value for a purpose ("id", "phone").</summary>
+    public byte[] Hash(string purpose, string normalisedValue)
+    {
+        Span<byte> full = stackalloc byte[32];
+        var input = Encoding.UTF8.GetBytes(purpose + ":" + normalisedValue);
+        HMACSHA256.HashData(hashKey, input, full);
+        return full[..HashLength].ToArray();
+    }
+}
+
+/// <summary>
+/// The key ring: <c>PersonalData:HashKey</c>, <c>PersonalData:ActiveKeyId</c> and <c>PersonalData:Keys:{id}</c>
+/// (base64, 32 bytes each) from configuration; for the embedded default a key file under the data directory,
+/// created on first start with keys from the system's cryptographic random source.
+/// </summary>
+public sealed class PersonalDataKeys
+{
+    public string HashKey { get; set; } = "";
+    public byte ActiveKeyId { get; set; } = 1;
+    public Dictionary<string, string> Keys { get; set; } = [];
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static PersonalDataKeys CreateNew() => new()
+    {
+        HashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ActiveKeyId = 1,
+        Keys = new() { ["1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
+    };
+
+    /// <summary>Reads the key file, creating it (readable by the owner only) when it does not exist.</summary>
+    public static PersonalDataKeys LoadOrCreate(string path)
+    {
+        if (File.Exists(path))
+            return JsonSerializer.Deserialize<PersonalDataKeys>(File.ReadAllText(path))
+                   ?? throw new InvalidOperationException($"密钥文件 {path} 内容无效。");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var keys = CreateNew();
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(keys, Json));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first; use that one.
+            File.Delete(temp);
+            return LoadOrCreate(path);
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,15 @@
+using Bangfu.Hosting;
+using Bangfu.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBangfuLogging();
+builder.Services.AddBangfu(builder.Configuration);
+builder.Services.AddBangfuWeb();
+
+var app = builder.Build();
+await app.Services.InitialiseBangfuAsync();
+app.UseBangfuWeb();
+await app.RunAsync();
+
+/// <summary>Entry point; public so functional tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,10 @@
+// Site-wide behaviour, kept out of the pages so the Content-Security-Policy can forbid inline script.
+document.addEventListener("change", function (e) {
+  var el = e.target;
+  // <select data-autosubmit> submits its form when changed.
+  if (el.matches && el.matches("[data-autosubmit]") && el.form) el.form.requestSubmit();
+});
+document.addEventListener("click", function (e) {
+  var el = e.target.closest ? e.target.closest("[data-confirm]") : null;
+  if (el && !window.confirm(el.getAttribute("data-confirm"))) e.preventDefault();
+});
