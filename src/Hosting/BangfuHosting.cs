@@ -4,6 +4,7 @@ using Bangfu.Platform;
 using Bangfu.Platform.Data;
 using Bangfu.Registry;
 using Bangfu.Reporting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,10 @@ public static class BangfuHosting
         services.AddEmployment();
         services.AddReporting();
         services.AddBangfuIdentity();
+        var dataDirectory = DatabaseSettings.From(configuration).DataDirectory;
+        services.AddDataProtection()
+            .SetApplicationName("Bangfu")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys", "data-protection")));
         return services;
     }
 
