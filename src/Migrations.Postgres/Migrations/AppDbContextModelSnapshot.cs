@@ -76,10 +76,6 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("employer_name");
 
-                    b.Property<long>("FactHash")
-                        .HasColumnType("bigint")
-                        .HasColumnName("fact_hash");
-
                     b.Property<int>("FromPeriod")
                         .HasColumnType("integer")
                         .HasColumnName("from_period");
@@ -337,11 +333,11 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("closed_by");
 
-                    b.Property<string>("Column")
+                    b.Property<string>("ColumnName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("column");
+                        .HasColumnName("column_name");
 
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("uuid")
@@ -371,9 +367,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
-                    b.Property<int>("Row")
+                    b.Property<int>("RowNumber")
                         .HasColumnType("integer")
-                        .HasColumnName("row");
+                        .HasColumnName("row_number");
 
                     b.Property<string>("RuleCode")
                         .IsRequired()
@@ -494,7 +490,6 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasColumnName("region_code");
 
                     b.Property<string>("RelationshipCode")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)")
                         .HasColumnName("relationship_code");
@@ -906,11 +901,11 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
-                    b.Property<string>("Column")
+                    b.Property<string>("ColumnName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("column");
+                        .HasColumnName("column_name");
 
                     b.Property<Guid>("ImportId")
                         .HasColumnType("uuid")
@@ -922,9 +917,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("message");
 
-                    b.Property<int>("Row")
+                    b.Property<int>("RowNumber")
                         .HasColumnType("integer")
-                        .HasColumnName("row");
+                        .HasColumnName("row_number");
 
                     b.Property<short>("Severity")
                         .HasColumnType("smallint")
@@ -938,8 +933,8 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_reg_roster_import_issue");
 
-                    b.HasIndex("ImportId", "Severity", "Row")
-                        .HasDatabaseName("ix_reg_roster_import_issue_import_id_severity_row");
+                    b.HasIndex("ImportId", "Severity", "RowNumber")
+                        .HasDatabaseName("ix_reg_roster_import_issue_import_id_severity_row_number");
 
                     b.ToTable("reg_roster_import_issue", (string)null);
                 });

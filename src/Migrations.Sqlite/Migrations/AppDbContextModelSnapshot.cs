@@ -71,10 +71,6 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("employer_name");
 
-                    b.Property<long>("FactHash")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("fact_hash");
-
                     b.Property<int>("FromPeriod")
                         .HasColumnType("INTEGER")
                         .HasColumnName("from_period");
@@ -334,11 +330,11 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_by");
 
-                    b.Property<string>("Column")
+                    b.Property<string>("ColumnName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("column");
+                        .HasColumnName("column_name");
 
                     b.Property<byte[]>("HouseholdId")
                         .HasColumnType("BLOB")
@@ -369,9 +365,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
-                    b.Property<int>("Row")
+                    b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("row");
+                        .HasColumnName("row_number");
 
                     b.Property<string>("RuleCode")
                         .IsRequired()
@@ -494,7 +490,6 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnName("region_code");
 
                     b.Property<string>("RelationshipCode")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("TEXT")
                         .HasColumnName("relationship_code");
@@ -906,11 +901,11 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
-                    b.Property<string>("Column")
+                    b.Property<string>("ColumnName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("column");
+                        .HasColumnName("column_name");
 
                     b.Property<byte[]>("ImportId")
                         .IsRequired()
@@ -923,9 +918,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("message");
 
-                    b.Property<int>("Row")
+                    b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("row");
+                        .HasColumnName("row_number");
 
                     b.Property<short>("Severity")
                         .HasColumnType("INTEGER")
@@ -939,8 +934,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_reg_roster_import_issue");
 
-                    b.HasIndex("ImportId", "Severity", "Row")
-                        .HasDatabaseName("ix_reg_roster_import_issue_import_id_severity_row");
+                    b.HasIndex("ImportId", "Severity", "RowNumber")
+                        .HasDatabaseName("ix_reg_roster_import_issue_import_id_severity_row_number");
 
                     b.ToTable("reg_roster_import_issue", (string)null);
                 });

@@ -9,6 +9,7 @@ public static class EmploymentModule
     public static IServiceCollection AddEmployment(this IServiceCollection services)
     {
         services.AddModelAssembly(typeof(EmploymentModule).Assembly);
+        services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
         return services;
     }
 }

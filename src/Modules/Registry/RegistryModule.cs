@@ -14,6 +14,9 @@ public static class RegistryModule
         services.AddSingleton<RegionDirectory>();
         services.AddScoped<RegionTreeLoader>();
         services.AddScoped<IDatabaseSeeder, RegionTreeSeeder>();
+        services.AddSingleton<PlaceResolver>();
+        services.AddSingleton<RosterImport.RosterRowParserFactory>();
+        services.AddScoped<RosterImport.RosterImportService>();
         return services;
     }
 }

@@ -78,8 +78,6 @@ public sealed class EmploymentSituation : IRegionScoped
     public DateOnly? ReturnedOn { get; set; }
     public EmploymentStatus Status { get; set; }
 
-    /// <summary>Hash of the facts, to tell an unchanged situation from a changed one in bulk.</summary>
-    public long FactHash { get; set; }
     public Guid? ImportId { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public string? RecordedBy { get; set; }

@@ -24,11 +24,11 @@ public sealed class QualityIssue : IRegionScoped
     public Guid? PersonId { get; set; }
     public Guid? HouseholdId { get; set; }
     public string RuleCode { get; set; } = "";
-    public string Column { get; set; } = "";
+    public string ColumnName { get; set; } = "";
     public string Message { get; set; } = "";
     public QualityIssueState State { get; set; } = QualityIssueState.Open;
     public Guid ImportId { get; set; }
-    public int Row { get; set; }
+    public int RowNumber { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosedBy { get; set; }

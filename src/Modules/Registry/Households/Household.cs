@@ -42,7 +42,7 @@ public sealed class HouseholdMembership : IRegionScoped
     public string RegionCode { get; set; } = "";
     public Guid HouseholdId { get; set; }
     public Guid PersonId { get; set; }
-    public string RelationshipCode { get; set; } = "";
+    public string? RelationshipCode { get; set; }
     public DateOnly ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
 }

@@ -28,11 +28,11 @@ internal sealed class RosterImportIssueConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("reg_roster_import_issue");
         b.HasKey(i => i.Id);
-        b.Property(i => i.Column).HasMaxLength(100);
+        b.Property(i => i.ColumnName).HasMaxLength(100);
         b.Property(i => i.Code).HasMaxLength(40);
         b.Property(i => i.Message).HasMaxLength(1000);
         b.Property(i => i.VillageCode).HasMaxLength(12);
-        b.HasIndex(i => new { i.ImportId, i.Severity, i.Row });
+        b.HasIndex(i => new { i.ImportId, i.Severity, i.RowNumber });
         b.HasOne<RosterImportRecord>().WithMany().HasForeignKey(i => i.ImportId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -46,7 +46,7 @@ internal sealed class QualityIssueConfiguration : IEntityTypeConfiguration<Quali
         b.Property(i => i.CountyCode).HasMaxLength(6);
         b.Property(i => i.RegionCode).HasMaxLength(12);
         b.Property(i => i.RuleCode).HasMaxLength(40);
-        b.Property(i => i.Column).HasMaxLength(100);
+        b.Property(i => i.ColumnName).HasMaxLength(100);
         b.Property(i => i.Message).HasMaxLength(1000);
         b.Property(i => i.ClosedBy).HasMaxLength(100);
         b.HasIndex(i => new { i.RegionCode, i.State, i.RuleCode });

@@ -63,10 +63,10 @@ public sealed class RosterImportIssue
     public Guid ImportId { get; set; }
 
     /// <summary>The spreadsheet's own row number; 0 for file-level findings.</summary>
-    public int Row { get; set; }
+    public int RowNumber { get; set; }
 
     /// <summary>The column header as written in the file (or the layout's name); empty for row-level findings.</summary>
-    public string Column { get; set; } = "";
+    public string ColumnName { get; set; } = "";
     public string Code { get; set; } = "";
     public IssueSeverity Severity { get; set; }
     public string Message { get; set; } = "";

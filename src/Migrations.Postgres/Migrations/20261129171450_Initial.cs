@@ -36,7 +36,6 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     months_worked = table.Column<int>(type: "integer", nullable: true),
                     returned_on = table.Column<DateOnly>(type: "date", nullable: true),
                     status = table.Column<short>(type: "smallint", nullable: false),
-                    fact_hash = table.Column<long>(type: "bigint", nullable: false),
                     import_id = table.Column<Guid>(type: "uuid", nullable: true),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
@@ -159,11 +158,11 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
                     household_id = table.Column<Guid>(type: "uuid", nullable: true),
                     rule_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    column_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     state = table.Column<short>(type: "smallint", nullable: false),
                     import_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    row = table.Column<int>(type: "integer", nullable: false),
+                    row_number = table.Column<int>(type: "integer", nullable: false),
                     raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     closed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
@@ -402,8 +401,8 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     import_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    row = table.Column<int>(type: "integer", nullable: false),
-                    column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    row_number = table.Column<int>(type: "integer", nullable: false),
+                    column_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     severity = table.Column<short>(type: "smallint", nullable: false),
                     message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
@@ -429,7 +428,7 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     household_id = table.Column<Guid>(type: "uuid", nullable: false),
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    relationship_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    relationship_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
                     valid_from = table.Column<DateOnly>(type: "date", nullable: false),
                     valid_to = table.Column<DateOnly>(type: "date", nullable: true)
                 },
@@ -586,9 +585,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 columns: new[] { "region_code", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_reg_roster_import_issue_import_id_severity_row",
+                name: "ix_reg_roster_import_issue_import_id_severity_row_number",
                 table: "reg_roster_import_issue",
-                columns: new[] { "import_id", "severity", "row" });
+                columns: new[] { "import_id", "severity", "row_number" });
         }
 
         /// <inheritdoc />

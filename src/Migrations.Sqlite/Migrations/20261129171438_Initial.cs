@@ -35,7 +35,6 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     months_worked = table.Column<int>(type: "INTEGER", nullable: true),
                     returned_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     status = table.Column<short>(type: "INTEGER", nullable: false),
-                    fact_hash = table.Column<long>(type: "INTEGER", nullable: false),
                     import_id = table.Column<byte[]>(type: "BLOB", nullable: true),
                     recorded_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     recorded_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
@@ -158,11 +157,11 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     person_id = table.Column<byte[]>(type: "BLOB", nullable: true),
                     household_id = table.Column<byte[]>(type: "BLOB", nullable: true),
                     rule_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    column_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     state = table.Column<short>(type: "INTEGER", nullable: false),
                     import_id = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    row = table.Column<int>(type: "INTEGER", nullable: false),
+                    row_number = table.Column<int>(type: "INTEGER", nullable: false),
                     raised_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     closed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     closed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
@@ -401,8 +400,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     import_id = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    row = table.Column<int>(type: "INTEGER", nullable: false),
-                    column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    row_number = table.Column<int>(type: "INTEGER", nullable: false),
+                    column_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     severity = table.Column<short>(type: "INTEGER", nullable: false),
                     message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
@@ -428,7 +427,7 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     household_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     person_id = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    relationship_code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    relationship_code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
                     valid_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     valid_to = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
@@ -585,9 +584,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 columns: new[] { "region_code", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_reg_roster_import_issue_import_id_severity_row",
+                name: "ix_reg_roster_import_issue_import_id_severity_row_number",
                 table: "reg_roster_import_issue",
-                columns: new[] { "import_id", "severity", "row" });
+                columns: new[] { "import_id", "severity", "row_number" });
         }
 
         /// <inheritdoc />

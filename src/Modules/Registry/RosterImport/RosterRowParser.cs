@@ -1,0 +1,388 @@
+using System.Globalization;
+using System.Text;
+using Bangfu.Platform.Scope;
+using Bangfu.Platform.Security;
+using Bangfu.Registry.CodeLists;
+using Bangfu.Registry.DataQuality;
+using Bangfu.Registry.Identifiers;
+using Bangfu.Registry.Regions;
+using Bangfu.Registry.RosterImport.Reading;
+
+namespace Bangfu.Registry.RosterImport;
+
+/// <summary>
+/// Turns one raw roster row into a typed <see cref="RosterRow"/>, applying the row-level rules of
+/// <see cref="QualityRules"/>. Errors refuse the row (null result); warnings accept it. Each finding is passed to
+/// the issue sink with the row number and the column header as written in the file.
+/// </summary>
+public sealed class RosterRowParser
+{
+    private readonly IReadOnlyDictionary<RosterColumn, int> columns;
+    private readonly IReadOnlyList<string> headers;
+    private readonly DateOnly today;
+    private readonly RegionScope scope;
+    private readonly PersonalDataProtector protector;
+    private readonly RegionDirectory regions;
+    private readonly PlaceResolver places;
+    private readonly CodeLists.CodeLists codes = CodeLists.CodeLists.Default;
+    private readonly Dictionary<string, (Region? Village, string? Error)> villages = new(StringComparer.Ordinal);
+
+    private static readonly RosterColumn[] YesNoColumns =
+    [
+        RosterColumn.MinimumLivingAllowance, RosterColumn.UrbanEmployeePension, RosterColumn.SeriousIllnessInsurance,
+        RosterColumn.ResidentMedicalInsurance, RosterColumn.ResidentPension, RosterColumn.SpeaksMandarin,
+        RosterColumn.CommercialMedicalInsurance, RosterColumn.WorksAbroad, RosterColumn.SeriousIllnessMedicalAssistance,
+        RosterColumn.OtherHealthAssistance, RosterColumn.UrbanEmployeeMedicalInsurance, RosterColumn.ExtremePovertySupport,
+    ];
+
+    public RosterRowParser(IReadOnlyDictionary<RosterColumn, int> columns, IReadOnlyList<string> headers, DateOnly today,
+        RegionScope scope, PersonalDataProtector protector, RegionDirectory regions, PlaceResolver places)
+    {
+        this.columns = columns;
+        this.headers = headers;
+        this.today = today;
+        this.scope = scope;
+        this.protector = protector;
+        this.regions = regions;
+        this.places = places;
+    }
+
+    /// <summary>Parses a row; returns null when an error refuses it. Findings go to <paramref name="report"/>.</summary>
+    public async ValueTask<RosterRow?> ParseAsync(RosterRawRow raw, Action<RowIssue> report, CancellationToken cancellationToken)
+    {
+        var r = new Row(this, raw, report);
+        var refused = false;
+
+        // Where: the village from the five names.
+        var path = new[] { r.Text(RosterColumn.Province), r.Text(RosterColumn.City), r.Text(RosterColumn.County), r.Text(RosterColumn.Township), r.Text(RosterColumn.Village) };
+        var key = string.Join("/", path);
+        if (!villages.TryGetValue(key, out var village))
+        {
+            var match = await regions.FindByNamePathAsync(path, cancellationToken);
+            village = match.Region is { Level: RegionLevel.Village } v
+                ? (v, null)
+                : (null, match.Error ?? $"“{key}”没有到村一级，请填写省、市、县、乡、村五级名称。");
+            if (villages.Count < 100_000) villages[key] = village;
+        }
+        if (village.Village is null)
+        {
+            r.Issue(RosterColumn.Village, QualityRules.VillageNotFound, $"所在地“{key}”在国家统计局 2023 年区划中找不到：{village.Error}");
+            refused = true;
+        }
+        else if (!scope.Contains(village.Village.Code))
+        {
+            r.Issue(RosterColumn.Village, QualityRules.OutOfScope, $"{village.Village.Name}（{village.Village.Code}）不在您的管辖范围内，不能导入。");
+            refused = true;
+        }
+        var villageCode = village.Village?.Code;
+        r.VillageCode = villageCode;
+
+        foreach (var required in new[] { RosterColumn.HouseholdNumber, RosterColumn.PersonNumber, RosterColumn.Name })
+        {
+            if (r.Text(required) is null)
+            {
+                r.Issue(required, QualityRules.RequiredEmpty, $"“{r.Header(required)}”不能为空。");
+                refused = true;
+            }
+        }
+
+        // Who: the ID number (GB 11643-1999), never guessed.
+        var documentType = codes.DocumentType.Find(r.Text(RosterColumn.DocumentType)) ?? codes.DocumentType.ByCode("111")!;
+        if (r.Text(RosterColumn.DocumentType) is { } docText && codes.DocumentType.Find(docText) is null)
+            r.Issue(RosterColumn.DocumentType, QualityRules.NotInCodeList, $"证件类型“{docText}”不在代码表中，按居民身份证处理。可填：{codes.DocumentType.AllowedValues()}。");
+        var isResidentId = documentType.Has("resident_id");
+        var idCell = r.Cell(RosterColumn.IdNumber);
+        ResidentIdNumber? id = null;
+        string? otherDocument = null;
+        if (idCell.WasNumber || (idCell.Text is { } t0 && ResidentIdNumber.LooksLikeExcelNumber(t0)))
+        {
+            r.Issue(RosterColumn.IdNumber, QualityRules.IdExcelNumber, ExcelNumberMessage(r.Header(RosterColumn.IdNumber), idCell.Text));
+            refused = true;
+        }
+        else if (isResidentId)
+        {
+            var problem = ResidentIdNumber.TryParse(idCell.Text, today, out id);
+            if (problem != ResidentIdProblem.None)
+            {
+                var (rule, message) = IdProblem(problem, idCell.Text);
+                r.Issue(RosterColumn.IdNumber, rule, message);
+                refused = true;
+            }
+            else if (id!.ConvertedFrom15)
+            {
+                r.Issue(RosterColumn.IdNumber, QualityRules.IdConverted15, $"15 位老身份证号码已按 GB 11643-1999 升为 18 位（{id.Masked}），请与本人现用身份证核对。");
+            }
+        }
+        else
+        {
+            otherDocument = ResidentIdNumber.Normalise(idCell.Text);
+            if (otherDocument.Length == 0)
+            {
+                r.Issue(RosterColumn.IdNumber, QualityRules.IdMissing, "证件号码为空。每个人都必须有证件号码。");
+                refused = true;
+            }
+        }
+
+        var headIdCell = r.Cell(RosterColumn.HeadIdNumber);
+        if (headIdCell.WasNumber || (headIdCell.Text is { } h0 && ResidentIdNumber.LooksLikeExcelNumber(h0)))
+        {
+            r.Issue(RosterColumn.HeadIdNumber, QualityRules.HeadIdExcelNumber, ExcelNumberMessage(r.Header(RosterColumn.HeadIdNumber), headIdCell.Text));
+            refused = true;
+        }
+
+        if (refused) return null;
+
+        var idValue = id?.Value ?? otherDocument!;
+        var row = new RosterRow
+        {
+            RowNumber = raw.RowNumber,
+            RegionCode = villageCode!,
+            CountyCode = villageCode![..6],
+            HouseholdNumber = r.Text(RosterColumn.HouseholdNumber)!,
+            PersonNumber = r.Text(RosterColumn.PersonNumber)!,
+            Name = r.Text(RosterColumn.Name)!,
+            DocumentTypeCode = documentType.Code,
+            IdNumberCipher = protector.Encrypt(idValue),
+            IdNumberHash = protector.Hash("id", idValue),
+            IdNumberMasked = Masking.IdNumber(idValue),
+            IdConvertedFrom15 = id?.ConvertedFrom15 ?? false,
+            IdSexCode = id?.SexCode ?? "",
+            CandidatePersonId = Guid.CreateVersion7(),
+            CandidateHouseholdId = Guid.CreateVersion7(),
+        };
+
+        // Sex and birth date against the ID number.
+        row.SexCode = r.Code(RosterColumn.Sex, codes.Sex, QualityRules.NotInCodeList);
+        if (id is not null)
+        {
+            if (row.SexCode is not null && row.SexCode != id.SexCode)
+                r.Issue(RosterColumn.Sex, QualityRules.IdSexMismatch, $"性别填的是“{r.Text(RosterColumn.Sex)}”，身份证号码第 17 位表示{(id.IsMale ? "男" : "女")}。");
+            row.SexCode ??= id.SexCode;
+        }
+        var birthText = r.Text(RosterColumn.BirthDate);
+        if (birthText is not null)
+        {
+            if (TryParseDate(birthText, out var birth))
+            {
+                row.BirthDate = birth;
+                if (id is not null && birth != id.BirthDate)
+                    r.Issue(RosterColumn.BirthDate, QualityRules.IdBirthMismatch, $"出生日期填的是 {birth:yyyy-MM-dd}，身份证号码中是 {id.BirthDate:yyyy-MM-dd}。");
+            }
+            else
+            {
+                r.Issue(RosterColumn.BirthDate, QualityRules.BirthDateInvalid, $"出生日期“{birthText}”无法识别，应写成 1980-01-31 的形式。");
+            }
+        }
+        row.BirthDate ??= id?.BirthDate;
+
+        row.EthnicityCode = r.Code(RosterColumn.Ethnicity, codes.Ethnicity, QualityRules.NotInCodeList);
+        (row.PhoneCipher, row.PhoneHash, row.PhoneMasked) = Phone(r, RosterColumn.MemberPhone, QualityRules.MemberPhoneInvalid);
+        (row.HouseholdPhoneCipher, row.HouseholdPhoneHash, row.HouseholdPhoneMasked) = Phone(r, RosterColumn.HouseholdPhone, QualityRules.HouseholdPhoneInvalid);
+        if (r.Text(RosterColumn.Year) is { } yearText)
+        {
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2013 and <= 2100)
+                row.RecordYear = year;
+            else r.Issue(RosterColumn.Year, QualityRules.YearInvalid, $"年度“{yearText}”应为四位年份，例如 2021。");
+        }
+
+        row.RelationshipCode = r.Code(RosterColumn.RelationshipToHead, codes.Relationship, QualityRules.RelationshipInvalid);
+        row.EducationCode = r.Code(RosterColumn.Education, codes.Education, QualityRules.EducationInvalid);
+        row.SchoolStatusCode = r.Code(RosterColumn.SchoolStatus, codes.SchoolStatus, QualityRules.SchoolStatusInvalid);
+        var hasEducation = r.Text(RosterColumn.Education) is not null;
+        var hasSchool = r.Text(RosterColumn.SchoolStatus) is not null;
+        if (hasEducation && hasSchool)
+            r.Issue(RosterColumn.SchoolStatus, QualityRules.EducationAndSchoolBoth, "文化程度和在校生状况只能填一项：在校生和学龄前儿童填在校生状况，其他人填文化程度。");
+        else if (!hasEducation && !hasSchool)
+            r.Issue(RosterColumn.Education, QualityRules.EducationAndSchoolNeither, "文化程度和在校生状况必须填一项：在校生和学龄前儿童填在校生状况，其他人填文化程度。");
+
+        row.LabourCapacityCode = r.Code(RosterColumn.LabourCapacity, codes.LabourCapacity, QualityRules.LabourCapacityInvalid);
+        row.MonthsWorked = r.Months(RosterColumn.MonthsWorked);
+        row.HealthCode = r.Code(RosterColumn.Health, codes.Health, QualityRules.NotInCodeList);
+        if (r.Text(RosterColumn.Health) is null)
+            r.Issue(RosterColumn.Health, QualityRules.HealthEmpty, $"健康状况不能为空，可填：{codes.Health.AllowedValues()}。");
+        row.PoliticalStatusCode = r.Code(RosterColumn.PoliticalStatus, codes.PoliticalStatus, QualityRules.PoliticalStatusInvalid);
+        row.EmployerName = r.Text(RosterColumn.EmployerName);
+        row.DropoutReasonCode = r.Code(RosterColumn.DropoutReason, codes.DropoutReason, QualityRules.NotInCodeList);
+        row.IndustryCode = r.Code(RosterColumn.Industry, codes.Industry, QualityRules.NotInCodeList);
+        row.PublicWelfareJobCode = r.Code(RosterColumn.PublicWelfareJobType, codes.PublicWelfareJob, QualityRules.NotInCodeList);
+        row.PublicWelfareJobMonths = r.Months(RosterColumn.PublicWelfareJobMonths);
+        row.EmploymentChannelCode = r.Code(RosterColumn.EmploymentChannel, codes.EmploymentChannel, QualityRules.NotInCodeList);
+        row.DisabilityCode = r.Code(RosterColumn.DisabilityCategory, codes.Disability, QualityRules.NotInCodeList);
+        if (row.HealthCode == codes.Health.Find("残疾")?.Code && r.Text(RosterColumn.DisabilityCategory) is null)
+            r.Issue(RosterColumn.DisabilityCategory, QualityRules.DisabilityCategoryMissing, $"健康状况为残疾时须填残疾类别：{codes.Disability.AllowedValues()}。");
+        if (r.Text(RosterColumn.DisabilityCertificateYear) is { } certYear)
+        {
+            if (int.TryParse(certYear, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1980 and <= 2100)
+                row.DisabilityCertificateYear = y;
+            else r.Issue(RosterColumn.DisabilityCertificateYear, QualityRules.YearInvalid, $"残疾证办证年度“{certYear}”应为四位年份。");
+        }
+        row.IdentificationStandardCode = r.Code(RosterColumn.IdentificationStandard, codes.IdentificationStandard, QualityRules.NotInCodeList);
+
+        var yesNo = new bool?[YesNoColumns.Length];
+        for (var i = 0; i < YesNoColumns.Length; i++) yesNo[i] = r.YesNo(YesNoColumns[i]);
+        row.MinimumLivingAllowance = yesNo[0];
+        row.UrbanEmployeePension = yesNo[1];
+        row.SeriousIllnessInsurance = yesNo[2];
+        row.ResidentMedicalInsurance = yesNo[3];
+        row.ResidentPension = yesNo[4];
+        row.SpeaksMandarin = yesNo[5];
+        row.CommercialMedicalInsurance = yesNo[6];
+        row.WorksAbroad = yesNo[7];
+        row.SeriousIllnessMedicalAssistance = yesNo[8];
+        row.OtherHealthAssistance = yesNo[9];
+        row.UrbanEmployeeMedicalInsurance = yesNo[10];
+        row.ExtremePovertySupport = yesNo[11];
+
+        // Where they work: 务工所在地 through the place resolver, checked against 务工时间.
+        row.WorkplaceText = r.Text(RosterColumn.Workplace);
+        if (row.WorkplaceText is not null)
+        {
+            var place = await places.ResolveAsync(row.WorkplaceText, cancellationToken);
+            row.WorkplaceRegionCode = place.Region?.Code;
+            var home = villageCode;
+            var classifiable = place.ProvinceCode is not null
+                               && (place.ProvinceCode != home[..2] || place.CountyCode is not null
+                                   || (place.CityCode is not null && place.CityCode != home[..4]));
+            if (!classifiable && row.WorksAbroad != true)
+                r.Issue(RosterColumn.Workplace, QualityRules.WorkplaceUnresolved,
+                    $"务工所在地“{row.WorkplaceText}”无法确定在省外、省内县外还是县内：{place.Message ?? "请写明省、市、县，例如“广东省深圳市坪山区”"}。");
+            if (row.MonthsWorked is null or 0)
+                r.Issue(RosterColumn.MonthsWorked, QualityRules.WorkplaceWithoutMonths, "填了务工所在地，务工时间（月）却为空或 0。务工人员请填 1-12 的月数，未务工请清空务工所在地。");
+        }
+        else if (row.MonthsWorked > 0)
+        {
+            r.Issue(RosterColumn.Workplace, QualityRules.MonthsWithoutWorkplace, $"务工时间为 {row.MonthsWorked} 个月，但务工所在地为空。请填写务工的省、市、县。");
+        }
+
+        // Household head as the row states it; checked against the head's own row later.
+        row.HeadName = r.Text(RosterColumn.HeadName);
+        var headId = ResidentIdNumber.Normalise(headIdCell.Text);
+        if (headId.Length > 0) row.HeadIdHash = protector.Hash("id", headId);
+
+        row.MonitoringTypeCode = r.Code(RosterColumn.MonitoringType, codes.MonitoringType, QualityRules.NotInCodeList);
+        row.RiskCleared = r.Has(RosterColumn.RiskCleared) ? r.YesNo(RosterColumn.RiskCleared, reportEmpty: false) : null;
+        if (r.Text(RosterColumn.RiskClearedOn) is { } clearedText && TryParseDate(clearedText, out var cleared)) row.RiskClearedOn = cleared;
+
+        row.RecordHash = protector.Hash("record", Canonical(row));
+        return row;
+    }
+
+    private (byte[]? Cipher, byte[]? Hash, string? Masked) Phone(Row r, RosterColumn column, QualityRule rule)
+    {
+        var text = r.Text(column);
+        if (text is null) return (null, null, null);
+        var digits = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c).ToArray());
+        if (digits.Length != 11 || digits[0] != '1' || !digits.All(char.IsAsciiDigit))
+            r.Issue(column, rule, $"“{r.Header(column)}”应为 11 位手机号码（现有 {digits.Length} 位：{Masking.Phone(digits)}）。");
+        return (protector.Encrypt(digits), protector.Hash("phone", digits), Masking.Phone(digits));
+    }
+
+    private static bool TryParseDate(string text, out DateOnly date)
+    {
+        string[] formats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
+        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static string ExcelNumberMessage(string header, string? value) =>
+        $"“{header}”的值“{value}”是 Excel 把号码当成数字保存后的样子：数字只保留 15 位有效数字，后几位已经丢失，无法还原，系统不会猜测。" +
+        "请在 Excel 中把这一列设置为“文本”格式，重新填入完整的 18 位号码（或从原系统重新导出），再导入。";
+
+    private static (QualityRule, string) IdProblem(ResidentIdProblem problem, string? text)
+    {
+        var shown = Masking.IdNumber(ResidentIdNumber.Normalise(text));
+        return problem switch
+        {
+            ResidentIdProblem.Missing => (QualityRules.IdMissing, "证件号码为空。每个人都必须有 18 位身份证号码。"),
+            ResidentIdProblem.Length => (QualityRules.IdLength, $"身份证号码“{shown}”有 {ResidentIdNumber.Normalise(text).Length} 位，应为 18 位（或 15 位老号码）。"),
+            ResidentIdProblem.Characters => (QualityRules.IdCharacters, $"身份证号码“{shown}”含有数字以外的字符；只有最后一位可以是 X。"),
+            ResidentIdProblem.Region => (QualityRules.IdRegion, $"身份证号码“{shown}”的前两位不是省级行政区划代码。"),
+            ResidentIdProblem.BirthDate => (QualityRules.IdBirthDate, $"身份证号码“{shown}”第 7-14 位不是有效的出生日期（应为 yyyyMMdd，且不晚于今天）。"),
+            ResidentIdProblem.CheckCharacter => (QualityRules.IdCheckCharacter, $"身份证号码“{shown}”最后一位校验码不对（按 GB 11643-1999 计算），请核对是否有数字录错。"),
+            _ => (QualityRules.IdCharacters, $"身份证号码“{shown}”无效。"),
+        };
+    }
+
+    private static string Canonical(RosterRow r)
+    {
+        var sb = new StringBuilder(512);
+        void Add(object? v) => sb.Append(v switch
+        {
+            null => "",
+            byte[] b => Convert.ToHexString(b),
+            bool b => b ? "1" : "0",
+            DateOnly d => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => v.ToString(),
+        }).Append('\u001f');
+        Add(r.RegionCode); Add(r.HouseholdNumber); Add(r.PersonNumber); Add(r.Name); Add(r.SexCode); Add(r.BirthDate);
+        Add(r.DocumentTypeCode); Add(r.IdNumberHash); Add(r.IdConvertedFrom15); Add(r.EthnicityCode); Add(r.PhoneHash);
+        Add(r.RecordYear); Add(r.RelationshipCode); Add(r.EducationCode); Add(r.SchoolStatusCode); Add(r.LabourCapacityCode);
+        Add(r.MonthsWorked); Add(r.HealthCode); Add(r.PoliticalStatusCode); Add(r.EmployerName); Add(r.MinimumLivingAllowance);
+        Add(r.UrbanEmployeePension); Add(r.SeriousIllnessInsurance); Add(r.ResidentMedicalInsurance); Add(r.ResidentPension);
+        Add(r.DropoutReasonCode); Add(r.SpeaksMandarin); Add(r.CommercialMedicalInsurance); Add(r.WorksAbroad); Add(r.IndustryCode);
+        Add(r.SeriousIllnessMedicalAssistance); Add(r.OtherHealthAssistance); Add(r.PublicWelfareJobCode); Add(r.PublicWelfareJobMonths);
+        Add(r.EmploymentChannelCode); Add(r.DisabilityCode); Add(r.WorkplaceText); Add(r.WorkplaceRegionCode);
+        Add(r.UrbanEmployeeMedicalInsurance); Add(r.ExtremePovertySupport); Add(r.DisabilityCertificateYear); Add(r.IdentificationStandardCode);
+        return sb.ToString();
+    }
+
+    /// <summary>Access to one raw row's cells by column, with issue reporting.</summary>
+    private sealed class Row(RosterRowParser parser, RosterRawRow raw, Action<RowIssue> report)
+    {
+        public string? VillageCode { get; set; }
+
+        public bool Has(RosterColumn column) => parser.columns.ContainsKey(column);
+
+        public RosterCell Cell(RosterColumn column) =>
+            parser.columns.TryGetValue(column, out var i) && i < raw.Cells.Length ? raw.Cells[i] : default;
+
+        public string? Text(RosterColumn column)
+        {
+            var t = Cell(column).Text;
+            return string.IsNullOrWhiteSpace(t) ? null : t.Trim();
+        }
+
+        public string Header(RosterColumn column) =>
+            parser.columns.TryGetValue(column, out var i) ? parser.headers[i] : RosterLayout.Columns.First(c => c.Column == column).Header;
+
+        public void Issue(RosterColumn column, QualityRule rule, string message) =>
+            report(new RowIssue(raw.RowNumber, Header(column), rule, message, VillageCode));
+
+        public string? Code(RosterColumn column, CodeList list, QualityRule rule)
+        {
+            var text = Text(column);
+            if (text is null) return null;
+            var item = list.Find(text);
+            if (item is null) Issue(column, rule, $"{list.Name}“{text}”不在代码表中。可填：{list.AllowedValues()}。");
+            return item?.Code;
+        }
+
+        public int? Months(RosterColumn column)
+        {
+            var text = Text(column);
+            if (text is null) return null;
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d) && d is >= 0 and <= 12)
+                return (int)d;
+            Issue(column, QualityRules.MonthsInvalid, $"“{Header(column)}”的值“{text}”不对，应为 0 到 12 的整数月数。");
+            return null;
+        }
+
+        public bool? YesNo(RosterColumn column, bool reportEmpty = true)
+        {
+            if (!Has(column)) return null;
+            var text = Text(column);
+            if (text is null)
+            {
+                if (reportEmpty) Issue(column, QualityRules.YesNoEmpty, $"“{Header(column)}”为空，应填“是”或“否”。");
+                return null;
+            }
+            var item = parser.codes.YesNo.Find(text);
+            if (item is null)
+            {
+                Issue(column, QualityRules.YesNoInvalid, $"“{Header(column)}”的值“{text}”不对，只能填“是”或“否”。");
+                return null;
+            }
+            return item.Code == "1";
+        }
+    }
+}
