@@ -1,3 +1,4 @@
+using Bangfu.Registry.Contracts;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;

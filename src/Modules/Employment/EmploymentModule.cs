@@ -10,6 +10,7 @@ public static class EmploymentModule
     {
         services.AddModelAssembly(typeof(EmploymentModule).Assembly);
         services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
+        services.AddScoped<MonthlyRound.MonthlyRoundService>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ public static class RegistryModule
         services.AddSingleton<PlaceResolver>();
         services.AddSingleton<RosterImport.RosterRowParserFactory>();
         services.AddScoped<RosterImport.RosterImportService>();
+        services.AddScoped<Contracts.IPersonDirectory, People.PersonDirectory>();
         return services;
     }
 }

@@ -1,8 +1,6 @@
 using Bangfu.Platform.Data;
 using Bangfu.Registry.CodeLists;
 using Bangfu.Registry.Contracts;
-using Bangfu.Registry.DataQuality;
-using Bangfu.Registry.RosterImport;
 
 namespace Bangfu.Employment.Situations;
 
@@ -23,7 +21,13 @@ namespace Bangfu.Employment.Situations;
 /// </summary>
 internal sealed class RosterSituationHandler : IRosterImportHandler
 {
-    private const string S = RosterStage.Name;
+    private const string S = RosterImportContext.StageTable;
+
+    /// <summary>A roster for a month the village has already closed does not change that month's situations.</summary>
+    public static readonly QualityRule MonthClosed = new("MONTH_CLOSED", IssueSeverity.Warning,
+        "该村本月已关账，就业情况未按本文件更新", "月调度关账规则");
+
+    public IReadOnlyList<QualityRule> Rules { get; } = [MonthClosed];
 
     public async Task<IReadOnlyList<RowIssue>> HandleAsync(RosterImportContext context, CancellationToken ct)
     {
@@ -35,7 +39,7 @@ internal sealed class RosterSituationHandler : IRosterImportHandler
         await connection.ReadAsync(tx, $"""
             SELECT s.row_number, s.region_code FROM {S} s
             WHERE s.refused = FALSE AND EXISTS (SELECT 1 FROM emp_village_month v WHERE v.county_code = s.county_code AND v.region_code = s.region_code AND v.period = @p)
-            """, r => issues.Add(new RowIssue(r.GetInt32(0), "务工时间（月）", QualityRules.MonthClosed,
+            """, r => issues.Add(new RowIssue(r.GetInt32(0), "务工时间（月）", MonthClosed,
                 $"{context.Period.ToChinese()}该村已关账，本行的务工情况没有更新（登记信息已更新）。如需更正，请联系县级管理员。", r.GetString(1))),
             ct, p);
         if (context.DryRun) return issues;

@@ -6,7 +6,7 @@ namespace Bangfu.Registry.Contracts;
 
 /// <summary>
 /// What a roster import hands to the modules that build on the registry (employment situations, ...), inside the
-/// import's transaction. The stage table (<see cref="RosterImport.RosterStage.Name"/>) holds the accepted rows:
+/// import's transaction. The stage table (<see cref="StageTable"/>) holds the accepted rows:
 /// <c>person_id</c>, <c>household_id</c>, <c>county_code</c>, <c>region_code</c> (home village) and the person's roster
 /// fields under <c>reg_person</c>'s column names; rows with <c>refused</c> true did not enter the registry.
 /// </summary>
@@ -21,7 +21,11 @@ public sealed record RosterImportContext(
     Period Period,
     DateTimeOffset Now,
     string? UserName,
-    bool DryRun);
+    bool DryRun)
+{
+    /// <summary>The name of the temporary stage table.</summary>
+    public const string StageTable = "roster_stage";
+}
 
 /// <summary>
 /// A module's part in a roster import. Handlers run after the registry merge (or, on a dry run, after the
@@ -29,6 +33,9 @@ public sealed record RosterImportContext(
 /// </summary>
 public interface IRosterImportHandler
 {
-    /// <summary>Applies the import to the module's own tables; returns findings (row, column, rule code, message) to add to the verdict.</summary>
-    Task<IReadOnlyList<RosterImport.RowIssue>> HandleAsync(RosterImportContext context, CancellationToken cancellationToken);
+    /// <summary>The rules whose findings <see cref="HandleAsync"/> may return (listed with the registry's own).</summary>
+    IReadOnlyList<QualityRule> Rules { get; }
+
+    /// <summary>Applies the import to the module's own tables; returns findings (row, column, rule, message) to add to the verdict.</summary>
+    Task<IReadOnlyList<RowIssue>> HandleAsync(RosterImportContext context, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Bangfu.Registry.Contracts;
 using Bangfu.Platform.Scope;
 
 namespace Bangfu.Registry.DataQuality;

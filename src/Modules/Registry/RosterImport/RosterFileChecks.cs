@@ -1,3 +1,4 @@
+using Bangfu.Registry.Contracts;
 using System.Data.Common;
 using Bangfu.Platform.Data;
 using Bangfu.Registry.DataQuality;

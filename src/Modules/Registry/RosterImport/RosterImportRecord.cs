@@ -1,5 +1,6 @@
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Time;
+using Bangfu.Registry.Contracts;
 
 namespace Bangfu.Registry.RosterImport;
 
@@ -46,14 +47,6 @@ public sealed class RosterImportRecord : IRegionScoped
 
     /// <summary>A file-level problem (missing columns, unreadable file), in Chinese; null when the file could be read.</summary>
     public string? FileError { get; set; }
-}
-
-public enum IssueSeverity : short
-{
-    /// <summary>The row is refused.</summary>
-    Error = 1,
-    /// <summary>The row is accepted; a data-quality issue is recorded for the village to fix.</summary>
-    Warning = 2,
 }
 
 /// <summary>One finding of an import's verdict: row, column, rule code, severity and a Chinese message.</summary>

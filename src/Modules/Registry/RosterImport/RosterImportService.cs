@@ -154,8 +154,13 @@ public sealed class RosterImportService(
             .OrderBy(i => i.Severity).ThenBy(i => i.RowNumber).ThenBy(i => i.Id)
             .Take(max)
             .ToListAsync(ct))
-        .Select(i => new RowIssue(i.RowNumber, i.ColumnName, QualityRules.Find(i.Code) ?? new QualityRule(i.Code, i.Severity, i.Code, ""), i.Message, i.VillageCode))
+        .Select(i => new RowIssue(i.RowNumber, i.ColumnName, Rule(i.Code) ?? new QualityRule(i.Code, i.Severity, i.Code, ""), i.Message, i.VillageCode))
         .ToList();
+
+    /// <summary>Every rule an import applies: the registry's and those of the modules' handlers.</summary>
+    public IReadOnlyList<QualityRule> Rules => QualityRules.All.Concat(handlers.SelectMany(h => h.Rules)).ToList();
+
+    private QualityRule? Rule(string code) => QualityRules.Find(code) ?? handlers.SelectMany(h => h.Rules).FirstOrDefault(r => r.Code == code);
 
     private sealed record ReadResult(int Rows, int Refused, int? Year, string? FileError, IReadOnlySet<string> PresentFields);
 

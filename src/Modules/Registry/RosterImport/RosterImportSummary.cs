@@ -1,3 +1,4 @@
+using Bangfu.Registry.Contracts;
 using Bangfu.Platform.Time;
 
 namespace Bangfu.Registry.RosterImport;

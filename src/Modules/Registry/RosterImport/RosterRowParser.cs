@@ -1,3 +1,4 @@
+using Bangfu.Registry.Contracts;
 using System.Globalization;
 using System.Text;
 using Bangfu.Platform.Scope;

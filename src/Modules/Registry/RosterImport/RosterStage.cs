@@ -1,3 +1,4 @@
+using Bangfu.Registry.Contracts;
 using Bangfu.Platform.Data;
 
 namespace Bangfu.Registry.RosterImport;
@@ -5,13 +6,13 @@ namespace Bangfu.Registry.RosterImport;
 /// <summary>
 /// The stage table of an import: a temporary table (dropped with the transaction) holding the accepted rows in
 /// typed form, on which the file-wide checks and the merge into the registry run as set-based SQL.
-/// <para>Contract for <see cref="Contracts.IRosterImportHandler"/>s: the table is named <see cref="Name"/>; its
+/// <para>Contract for <see cref="IRosterImportHandler"/>s: the table is named <see cref="Name"/>; its
 /// person columns carry the names of <c>reg_person</c>'s columns; after the merge, <c>person_id</c> and
 /// <c>household_id</c> are set and <c>refused</c> is false for every row that entered the registry.</para>
 /// </summary>
 public static class RosterStage
 {
-    public const string Name = "roster_stage";
+    public const string Name = RosterImportContext.StageTable;
 
     private enum Kind { Text, Int, Bool, Bytes, Date, Guid }
 

@@ -1,13 +1,6 @@
-using Bangfu.Registry.RosterImport;
+using Bangfu.Registry.Contracts;
 
 namespace Bangfu.Registry.DataQuality;
-
-/// <summary>
-/// A check applied to roster rows: its code (stable, used in reports, filters and the JSON of the CLI), severity
-/// (error: the row is refused; warning: the row is accepted and an issue is recorded for the village to fix), what it
-/// checks, and where the rule comes from.
-/// </summary>
-public sealed record QualityRule(string Code, IssueSeverity Severity, string Description, string Source);
 
 /// <summary>
 /// The rules, at least everything the county check tools (县级数据质量核查) apply to the national person export.
@@ -43,7 +36,6 @@ public static class QualityRules
     public static readonly QualityRule OutOfScope = new("OUT_OF_SCOPE", IssueSeverity.Error, "所在村不在您的管辖范围内", "区域权限");
     public static readonly QualityRule DuplicateInFile = new("DUPLICATE_IN_FILE", IssueSeverity.Error, "同一证件号码在文件中出现多次", Review);
     public static readonly QualityRule RegisteredElsewhere = new("REGISTERED_ELSEWHERE", IssueSeverity.Error, "该证件号码已在其他县登记", Review);
-    public static readonly QualityRule MonthClosed = new("MONTH_CLOSED", IssueSeverity.Warning, "该村本月已关账，就业情况未按本文件更新", "月调度关账规则");
 
     public static readonly QualityRule IdBirthMismatch = new("ID_BIRTH_MISMATCH", IssueSeverity.Warning, "出生日期与身份证号码不一致", Gb11643);
     public static readonly QualityRule IdSexMismatch = new("ID_SEX_MISMATCH", IssueSeverity.Warning, "性别与身份证号码第 17 位不一致", Gb11643);

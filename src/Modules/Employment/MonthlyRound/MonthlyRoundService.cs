@@ -1,0 +1,168 @@
+using Bangfu.Employment.Situations;
+using Bangfu.Platform.Data;
+using Bangfu.Platform.Time;
+using Bangfu.Registry.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bangfu.Employment.MonthlyRound;
+
+/// <summary>One person in a village's round or list: who (masked identifiers) and the situation covering the month.</summary>
+public sealed record RoundEntry(PersonSummary Person, EmploymentSituation? Situation);
+
+/// <summary>A village's lists (清单), always computed from the current situations.</summary>
+public enum VillageList
+{
+    /// <summary>人员清单: everyone registered in the village.</summary>
+    Roster,
+    /// <summary>劳动力: the people the round visits.</summary>
+    LabourForce,
+    /// <summary>返乡人员清单: came home from work away and not gone back.</summary>
+    Returnees,
+    /// <summary>有意愿外出务工人员清单.</summary>
+    WillingToWorkAway,
+    /// <summary>未就业有意愿 (the 311 target group).</summary>
+    UnemployedWilling,
+}
+
+/// <summary>
+/// The monthly round (月度走访) of a village: the labour force with the situation carried forward from last month,
+/// changed only where something changed, then closed. A closed month is frozen; changes go to the next month.
+/// </summary>
+public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people, TimeProvider clock)
+{
+    /// <summary>The last month the village has closed, or null.</summary>
+    public async Task<Period?> LastClosedAsync(string villageCode, CancellationToken ct = default)
+    {
+        var closed = await db.Set<VillageMonth>().AsNoTracking().Where(v => v.RegionCode == villageCode)
+            .Select(v => (int?)EF.Property<int>(v, nameof(VillageMonth.Period))).MaxAsync(ct);
+        return closed is { } value ? Period.FromValue(value) : null;
+    }
+
+    public Task<bool> IsClosedAsync(string villageCode, Period period, CancellationToken ct = default) =>
+        db.Set<VillageMonth>().AnyAsync(v => v.RegionCode == villageCode && v.Period == period, ct);
+
+    /// <summary>The people of a village list for a month, by person number.</summary>
+    public async Task<IReadOnlyList<RoundEntry>> ListAsync(string villageCode, Period period, VillageList list, CancellationToken ct = default)
+    {
+        var covering = (await db.Set<EmploymentSituation>().AsNoTracking()
+                .Where(s => s.RegionCode == villageCode && s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period))
+                .ToListAsync(ct))
+            .ToDictionary(s => s.PersonId);
+        var rows = (await people.InVillageAsync(villageCode, ct))
+            .Select(p => new RoundEntry(p, covering.GetValueOrDefault(p.Id)))
+            .ToList();
+        return list switch
+        {
+            VillageList.Roster => rows,
+            VillageList.LabourForce => rows.Where(r => r.Situation is { InLabourForce: true }).ToList(),
+            VillageList.Returnees => rows.Where(r => r.Situation is { ReturnedOn: not null, Employed: false } or { ReturnedOn: not null, Workplace: WorkplaceKind.InCounty }).ToList(),
+            VillageList.WillingToWorkAway => rows.Where(r => r.Situation is { WillingToWorkAway: true }).ToList(),
+            VillageList.UnemployedWilling => rows.Where(r => r.Situation is { Status: EmploymentStatus.UnemployedWilling }).ToList(),
+            _ => rows,
+        };
+    }
+
+    /// <summary>
+    /// Records a person's situation from <paramref name="period"/> on: the situation covering the month is kept when
+    /// nothing changes, replaced when it began this month, otherwise ended here and followed by the new one.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such person in the caller's scope.</exception>
+    /// <exception cref="InvalidOperationException">The village has closed this month (or a later one).</exception>
+    public async Task SetAsync(Guid personId, Period period, SituationChange change, string? userName, CancellationToken ct = default)
+    {
+        var person = await people.FindAsync(personId, ct)
+                     ?? throw new KeyNotFoundException("找不到此人，或不在您的管辖范围内。");
+        if (await LastClosedAsync(person.RegionCode, ct) is { } closed && period <= closed)
+            throw new InvalidOperationException($"本村 {closed.ToChinese()} 已关账，只能更新 {closed.Next().ToChinese()} 及以后的情况。");
+
+        var situations = db.Set<EmploymentSituation>().Where(s => s.CountyCode == person.CountyCode && s.PersonId == person.Id);
+        var cover = await situations.SingleOrDefaultAsync(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period), ct);
+        var next = new EmploymentSituation
+        {
+            CountyCode = person.CountyCode,
+            RegionCode = person.RegionCode,
+            PersonId = person.Id,
+            HouseholdId = person.HouseholdId,
+            FromPeriod = period,
+            InLabourForce = cover?.InLabourForce ?? true,
+            MonthsWorked = cover?.MonthsWorked,
+            WillingToWorkAway = change.WillingToWorkAway ?? cover?.WillingToWorkAway,
+            RecordedAt = clock.GetUtcNow(),
+            RecordedBy = userName,
+        };
+        Apply(next, change);
+        if (cover is not null && SameFacts(cover, next)) return;
+        if (cover is not null && cover.FromPeriod == period)
+        {
+            Copy(next, cover);
+        }
+        else
+        {
+            next.ToPeriod = cover is not null
+                ? cover.ToPeriod
+                : await situations.Where(s => s.FromPeriod > period).Select(s => (Period?)s.FromPeriod).MinAsync(ct);
+            if (cover is not null) cover.ToPeriod = period;
+            db.Add(next);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Closes the month for a village (报送): the month's situations are frozen from now on.</summary>
+    /// <exception cref="InvalidOperationException">Already closed, or a later month is already closed.</exception>
+    public async Task CloseAsync(string villageCode, Period period, string? userName, CancellationToken ct = default)
+    {
+        if (await LastClosedAsync(villageCode, ct) is { } closed && period <= closed)
+            throw new InvalidOperationException(closed == period ? $"{period.ToChinese()} 已经关账。" : $"已关账到 {closed.ToChinese()}，不能再关更早的月份。");
+        if ((await people.InVillageAsync(villageCode, ct)).Count == 0)
+            throw new KeyNotFoundException("该村没有登记人员，或不在您的管辖范围内。");
+        db.Add(new VillageMonth { CountyCode = villageCode[..6], RegionCode = villageCode, Period = period, ClosedAt = clock.GetUtcNow(), ClosedBy = userName });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Apply(EmploymentSituation s, SituationChange c)
+    {
+        s.Status = c.Status;
+        s.Employed = c.Status is EmploymentStatus.WageEmployed or EmploymentStatus.Workshop or EmploymentStatus.SelfEmployed;
+        s.Workshop = c.Status == EmploymentStatus.Workshop;
+        s.SelfEmployed = c.Status == EmploymentStatus.SelfEmployed;
+        s.PublicWelfareJob = c.Status == EmploymentStatus.PublicWelfareJob;
+        s.InLabourForce = c.Status != EmploymentStatus.NotInLabourForce;
+        s.Workplace = !s.Employed ? WorkplaceKind.None
+            : c.Status is EmploymentStatus.Workshop ? WorkplaceKind.InCounty
+            : c.Workplace == WorkplaceKind.None ? WorkplaceKind.Unknown : c.Workplace;
+        s.WorkplaceRegionCode = s.Employed ? c.WorkplaceRegionCode : null;
+        s.EmployerName = s.Employed || s.PublicWelfareJob ? c.EmployerName : null;
+        s.WillingToWork = c.Status switch
+        {
+            EmploymentStatus.UnemployedWilling => true,
+            EmploymentStatus.UnemployedNotWilling => false,
+            _ => s.WillingToWork,
+        };
+        s.ReturnedOn = c.ReturnedOn;
+    }
+
+    private static bool SameFacts(EmploymentSituation a, EmploymentSituation b) =>
+        a.Status == b.Status && a.Employed == b.Employed && a.Workplace == b.Workplace && a.Workshop == b.Workshop
+        && a.PublicWelfareJob == b.PublicWelfareJob && a.SelfEmployed == b.SelfEmployed && a.InLabourForce == b.InLabourForce
+        && a.WorkplaceRegionCode == b.WorkplaceRegionCode && a.EmployerName == b.EmployerName && a.ReturnedOn == b.ReturnedOn
+        && a.WillingToWork == b.WillingToWork && a.WillingToWorkAway == b.WillingToWorkAway;
+
+    private static void Copy(EmploymentSituation from, EmploymentSituation to)
+    {
+        to.Status = from.Status;
+        to.Employed = from.Employed;
+        to.Workplace = from.Workplace;
+        to.Workshop = from.Workshop;
+        to.PublicWelfareJob = from.PublicWelfareJob;
+        to.SelfEmployed = from.SelfEmployed;
+        to.InLabourForce = from.InLabourForce;
+        to.WorkplaceRegionCode = from.WorkplaceRegionCode;
+        to.EmployerName = from.EmployerName;
+        to.ReturnedOn = from.ReturnedOn;
+        to.WillingToWork = from.WillingToWork;
+        to.WillingToWorkAway = from.WillingToWorkAway;
+        to.RecordedAt = from.RecordedAt;
+        to.RecordedBy = from.RecordedBy;
+        to.ImportId = null;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Bangfu.Platform.Time;
+using Bangfu.Reporting.MonthlyDispatch;
+using Bangfu.Testing;
+
+namespace Bangfu.Reporting.Tests.MonthlyDispatch;
+
+/// <summary>The acceptance case: the five villages of the Hunan Daily page, imported for 2021-12.</summary>
+public sealed class SeedVillagesTests : DatabaseTest
+{
+    [Fact]
+    public async Task Importing_the_seed_villages_reproduces_every_expected_figure_in_total_and_per_village()
+    {
+        var summary = await ImportAsync(Fixtures.SeedVillages, "2021-12");
+        Assert.Null(summary.FileError);
+        Assert.Equal(930, summary.PersonsNew);
+        Assert.Equal(0, summary.RowsRefused);
+
+        using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Fixtures.SeedVillagesExpected));
+        await using var scope = Services.InScope();
+        var reports = scope.Get<MonthlyDispatchService>();
+        var total = await reports.GetAsync(null, Period.Parse("2021-12"));
+        AssertFigures(expected.RootElement.GetProperty("total"), total.Total.Figures, "total");
+        foreach (var village in expected.RootElement.GetProperty("by_village").EnumerateObject())
+        {
+            var report = await reports.GetAsync(village.Name, Period.Parse("2021-12"));
+            AssertFigures(village.Value, report.Total.Figures, village.Name);
+        }
+    }
+
+    [Fact]
+    public async Task The_province_report_has_a_row_per_city_that_adds_up_to_the_total()
+    {
+        await ImportAsync(Fixtures.SeedVillages, "2021-12");
+        await using var scope = Services.InScope();
+        var report = await scope.Get<MonthlyDispatchService>().GetAsync("43", Period.Parse("2021-12"));
+        Assert.Equal(["4301", "4302", "4305", "4311", "4331"], report.Children.Select(c => c.RegionCode));
+        Assert.Equal(report.Total.Figures, report.Children.Aggregate(DispatchFigures.Zero, (a, c) => a.Add(c.Figures)));
+        Assert.Equal(5, report.Total.Villages);
+        Assert.Null(report.Total.SameMonthLastYear);
+    }
+
+    private static void AssertFigures(JsonElement expected, DispatchFigures actual, string where)
+    {
+        var map = new Dictionary<string, int>
+        {
+            ["persons"] = actual.Persons,
+            ["households"] = actual.Households,
+            ["labour_force"] = actual.LabourForce,
+            ["employed"] = actual.Employed,
+            ["employed_outside_province"] = actual.EmployedOutsideProvince,
+            ["employed_in_province_outside_county"] = actual.EmployedInProvinceOutsideCounty,
+            ["employed_in_county"] = actual.EmployedInCounty,
+            ["workshop_workers"] = actual.WorkshopWorkers,
+            ["public_welfare_jobs"] = actual.PublicWelfareJobs,
+            ["able_not_employed"] = actual.AbleNotEmployed,
+        };
+        foreach (var figure in expected.EnumerateObject())
+            Assert.True(figure.Value.GetInt32() == map[figure.Name], $"{where} {figure.Name}: expected {figure.Value.GetInt32()}, got {map[figure.Name]}");
+        Assert.Equal(map.Count, expected.EnumerateObject().Count());
+    }
+}
