@@ -25,6 +25,12 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes)
         villagesByTownship.Clear();
     }
 
+    /// <summary>
+    /// The index if it is loaded, without loading it: null before the first <see cref="IndexAsync"/> and after
+    /// <see cref="Invalidate"/>. Lets synchronous readers (PlaceResolver) notice that a new edition was loaded.
+    /// </summary>
+    public RegionIndex? LoadedIndex => index;
+
     public async ValueTask<RegionIndex> IndexAsync(CancellationToken cancellationToken = default)
     {
         if (index is { } ready) return ready;
