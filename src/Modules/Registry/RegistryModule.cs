@@ -12,7 +12,6 @@ public static class RegistryModule
     {
         services.AddModelAssembly(typeof(RegistryModule).Assembly);
         services.AddSingleton<RegionDirectory>();
-        services.AddSingleton<PlaceResolver>();
         services.AddScoped<RegionTreeLoader>();
         services.AddScoped<IDatabaseSeeder, RegionTreeSeeder>();
         services.AddSingleton<PlaceResolver>();
