@@ -30,6 +30,7 @@ public static class WebComposition
             o.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddProblemDetails();
+        services.AddSingleton<RosterUploads>();
         return services;
     }
 

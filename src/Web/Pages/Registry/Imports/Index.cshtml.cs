@@ -1,0 +1,75 @@
+using Bangfu.Platform.Data;
+using Bangfu.Platform.Jobs;
+using Bangfu.Platform.Scope;
+using Bangfu.Platform.Time;
+using Bangfu.Registry.RosterImport;
+using Bangfu.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bangfu.Web.Pages.Registry.Imports;
+
+/// <summary>Upload a roster (it is checked first, in the background) and the import history.</summary>
+[RequestSizeLimit(RosterUploads.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RosterUploads.MaxBytes)]
+public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner jobs, RegionScopeAccessor scope) : PageModel
+{
+    public IReadOnlyList<RosterImportRecord> History { get; private set; } = [];
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? Period { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Period? period = null;
+        if (!string.IsNullOrWhiteSpace(Period))
+        {
+            if (Bangfu.Platform.Time.Period.TryParse(Period, out var p)) period = p;
+            else ModelState.AddModelError(nameof(Period), "月份格式应为 YYYY-MM，例如 2021-12。");
+        }
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "请选择要上传的花名册文件。");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        string path;
+        try
+        {
+            path = await uploads.SaveAsync(Upload!, ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            ModelState.AddModelError(nameof(Upload), e.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+        var fileName = Path.GetFileName(Upload!.FileName);
+        var userName = User.Identity?.Name;
+        var job = jobs.Enqueue("roster-check", User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, scope.Scope,
+            async (services, progress, token) =>
+            {
+                try
+                {
+                    var summary = await services.GetRequiredService<RosterImportService>().ImportAsync(
+                        new RosterImportRequest(path, fileName, period, DryRun: true, UserName: userName), progress, token);
+                    uploads.Adopt(path, summary.ImportId);
+                    return summary;
+                }
+                catch
+                {
+                    uploads.Delete(path);
+                    throw;
+                }
+            });
+        return RedirectToPage("Progress", new { job = job.Id });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        History = await db.Set<RosterImportRecord>().AsNoTracking()
+            .OrderByDescending(r => r.CreatedAt).Take(50).ToListAsync(ct);
+    }
+}
