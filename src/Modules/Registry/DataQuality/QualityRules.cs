@@ -35,6 +35,7 @@ public static class QualityRules
     public static readonly QualityRule VillageNotFound = new("VILLAGE_NOT_FOUND", IssueSeverity.Error, "省、市、县、乡、村名称在行政区划中找不到", "国家统计局 2023 年统计用区划代码");
     public static readonly QualityRule OutOfScope = new("OUT_OF_SCOPE", IssueSeverity.Error, "所在村不在您的管辖范围内", "区域权限");
     public static readonly QualityRule DuplicateInFile = new("DUPLICATE_IN_FILE", IssueSeverity.Error, "同一证件号码在文件中出现多次", Review);
+    public static readonly QualityRule HouseholdIncomplete = new("HOUSEHOLD_INCOMPLETE", IssueSeverity.Error, "同户有成员行被拒收，为免只导入半户，本户整户不导入", "以户为单位登记（全国防返贫监测信息系统）");
     public static readonly QualityRule RegisteredElsewhere = new("REGISTERED_ELSEWHERE", IssueSeverity.Error, "该证件号码已在其他县登记", Review);
 
     public static readonly QualityRule IdBirthMismatch = new("ID_BIRTH_MISMATCH", IssueSeverity.Warning, "出生日期与身份证号码不一致", Gb11643);

@@ -16,15 +16,40 @@ internal sealed class RosterFileChecks(DbConnection connection, DbTransaction tr
     private static readonly string Spouse = CodeLists.CodeLists.Default.Relationship.Items.First(i => i.Attributes.GetValueOrDefault("role") == "spouse").Code;
     private const string S = RosterStage.Name;
 
+    /// <param name="refusedHouseholds">Household numbers with a row refused while reading, and that row's finding.</param>
     /// <returns>The number of rows refused by these checks.</returns>
-    public async Task<int> RunAsync(CancellationToken ct)
+    public async Task<int> RunAsync(IReadOnlyDictionary<string, RowIssue> refusedHouseholds, CancellationToken ct)
     {
         await connection.ExecuteAsync(transaction,
             $"CREATE INDEX {S}_id ON {S} (id_number_hash); CREATE INDEX {S}_household ON {S} (county_code, household_number, relationship_code);", ct);
-        var refused = await DuplicatesAsync(ct);
+        var refused = await IncompleteHouseholdsAsync(refusedHouseholds, ct);
+        refused += await DuplicatesAsync(ct);
         refused += await RegisteredElsewhereAsync(ct);
         await HouseholdsAsync(ct);
         return refused;
+    }
+
+    // Households are registered whole (以户为单位): when a member's row is refused, the rest of the household is refused
+    // too, rather than entering half a household (which would also misstate heads, household counts and the dispatch).
+    private async Task<int> IncompleteHouseholdsAsync(IReadOnlyDictionary<string, RowIssue> refusedHouseholds, CancellationToken ct)
+    {
+        if (refusedHouseholds.Count == 0) return 0;
+        var found = new List<RowIssue>();
+        await using (var cmd = SqlCommands.Create(connection, transaction,
+                         $"SELECT row_number, region_code FROM {S} WHERE household_number = @household AND refused = FALSE", [("@household", "")]))
+        {
+            foreach (var (household, cause) in refusedHouseholds)
+            {
+                cmd.Parameters[0].Value = household;
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                    found.Add(new RowIssue(reader.GetInt32(0), cause.Column, QualityRules.HouseholdIncomplete,
+                        $"同户（户编号 {household}）第 {cause.Row} 行被拒收：{cause.Message} 为免只导入半户，本户其他成员也暂不导入；改正该行后重新导入整个文件即可。",
+                        reader.GetString(1)));
+            }
+        }
+        await RefuseAsync(found, ct);
+        return found.Count;
     }
 
     private async Task<int> DuplicatesAsync(CancellationToken ct)

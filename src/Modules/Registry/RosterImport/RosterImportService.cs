@@ -97,7 +97,7 @@ public sealed class RosterImportService(
         if (read.FileError is null)
         {
             progress?.Report(new JobProgress(read.Rows, read.Rows, "全文件检查"));
-            refused += await new RosterFileChecks(connection, tx, issues).RunAsync(ct);
+            refused += await new RosterFileChecks(connection, tx, issues).RunAsync(read.RefusedHouseholds!, ct);
             var merge = new RosterMerge(connection, tx, dialect, record.Id, now, request.UserName, read.PresentFields);
             counts = await merge.ClassifyAsync(ct);
             if (!request.DryRun)
@@ -162,7 +162,8 @@ public sealed class RosterImportService(
 
     private QualityRule? Rule(string code) => QualityRules.Find(code) ?? handlers.SelectMany(h => h.Rules).FirstOrDefault(r => r.Code == code);
 
-    private sealed record ReadResult(int Rows, int Refused, int? Year, string? FileError, IReadOnlySet<string> PresentFields);
+    private sealed record ReadResult(int Rows, int Refused, int? Year, string? FileError, IReadOnlySet<string> PresentFields,
+        IReadOnlyDictionary<string, RowIssue>? RefusedHouseholds = null);
 
     private sealed record Batch(List<object?[]> Rows, List<RowIssue> Issues, double Progress, int RowsRead);
 
@@ -190,6 +191,9 @@ public sealed class RosterImportService(
         var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var years = new Dictionary<int, int>();
         var refused = 0;
+        // Households with a refused row: (first refused row, its finding), to refuse the rest of the household too.
+        var refusedHouseholds = new Dictionary<string, RowIssue>(StringComparer.Ordinal);
+        var householdColumn = mapping.GetValueOrDefault(RosterColumn.HouseholdNumber, -1);
         // Parsing runs beside the database writes: the two cores each get one half of the work.
         var producer = Task.Run(async () =>
         {
@@ -200,8 +204,15 @@ public sealed class RosterImportService(
                 foreach (var raw in sheet.Rows())
                 {
                     rowsRead++;
+                    var issuesBefore = batch.Issues.Count;
                     var row = await parser.ParseAsync(raw, batch.Issues.Add, ct);
-                    if (row is null) refused++;
+                    if (row is null)
+                    {
+                        refused++;
+                        var household = householdColumn >= 0 && householdColumn < raw.Cells.Length ? raw.Cells[householdColumn].Text?.Trim() : null;
+                        if (!string.IsNullOrEmpty(household) && !refusedHouseholds.ContainsKey(household))
+                            refusedHouseholds[household] = batch.Issues.Skip(issuesBefore).First(i => i.Severity == IssueSeverity.Error);
+                    }
                     else
                     {
                         batch.Rows.Add(RosterStage.Values(row));
@@ -240,7 +251,7 @@ public sealed class RosterImportService(
             return new ReadResult(rows, refused, null, e.Message, new HashSet<string>());
         }
         var year = years.Count == 0 ? (int?)null : years.MaxBy(kv => kv.Value).Key;
-        return new ReadResult(rows, refused, year, null, PresentFields(mapping.Keys));
+        return new ReadResult(rows, refused, year, null, PresentFields(mapping.Keys), refusedHouseholds);
     }
 
     private static Dictionary<RosterColumn, int> MapHeaders(IReadOnlyList<string> headers, out List<RowIssue> issues)
