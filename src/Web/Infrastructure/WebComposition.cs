@@ -30,6 +30,9 @@ public static class WebComposition
             o.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddProblemDetails();
+        // Chinese text is written as is, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<RosterUploads>();
         return services;
     }
