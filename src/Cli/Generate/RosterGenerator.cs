@@ -116,17 +116,15 @@ public sealed class RosterGenerator
         // One pass over the townships for the home counties and for the city-level counties named by township.
         var cityLevel = Workplaces.CityLevelCounties(catalogue).ToHashSet(StringComparer.Ordinal);
         var townshipNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cityLevelTownships = new Dictionary<string, IReadOnlyList<Division>>(StringComparer.Ordinal);
+        var cityLevelTownships = new List<Division>();
         foreach (var township in catalogue.Townships(countyByCode.Keys.Concat(cityLevel).ToHashSet(StringComparer.Ordinal)))
         {
             if (countyByCode.ContainsKey(township.Code[..6])) townshipNames[township.Code] = township.Name;
-            if (cityLevel.Contains(township.Code[..6]))
-            {
-                if (!cityLevelTownships.TryGetValue(township.Code[..6], out var list)) cityLevelTownships[township.Code[..6]] = list = new List<Division>();
-                ((List<Division>)list).Add(township);
-            }
+            if (cityLevel.Contains(township.Code[..6])) cityLevelTownships.Add(township);
         }
-        workplaces = new Workplaces(catalogue, province.Code, cityLevelTownships);
+        workplaces = new Workplaces(catalogue, province.Code, cityLevelTownships
+            .GroupBy(t => t.Code[..6], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Division>)g.ToList(), StringComparer.Ordinal));
 
         var pool = catalogue.Villages(countyByCode.Keys.ToHashSet(StringComparer.Ordinal))
             .Where(v => HomeRegions.IsRuralVillage(v) && townshipNames.ContainsKey(v.Code[..9])).ToArray();
