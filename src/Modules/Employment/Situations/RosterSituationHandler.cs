@@ -80,6 +80,7 @@ internal sealed class RosterSituationHandler : IRosterImportHandler
               AND NOT EXISTS (SELECT 1 FROM emp_village_month v WHERE v.county_code = s.county_code AND v.region_code = s.region_code AND v.period = @p)
             """), ct, p);
 
+        await connection.ExecuteAsync(tx, "CREATE INDEX emp_incoming_cover ON emp_incoming (county_code, cover_id)", ct);
         // S: same facts as the covering situation; R: replace it (it starts this period); X: end it and start a new one; I: insert.
         await connection.ExecuteAsync(tx, """
             UPDATE emp_incoming SET action = CASE

@@ -21,7 +21,8 @@ internal sealed class RosterFileChecks(DbConnection connection, DbTransaction tr
     public async Task<int> RunAsync(IReadOnlyDictionary<string, RowIssue> refusedHouseholds, CancellationToken ct)
     {
         await connection.ExecuteAsync(transaction,
-            $"CREATE INDEX {S}_id ON {S} (id_number_hash); CREATE INDEX {S}_household ON {S} (county_code, household_number, relationship_code);", ct);
+            $"CREATE INDEX {S}_id ON {S} (id_number_hash); CREATE INDEX {S}_household ON {S} (county_code, household_number, relationship_code); " +
+            $"CREATE INDEX {S}_household_number ON {S} (household_number); CREATE INDEX {S}_row ON {S} (row_number); ANALYZE {S};", ct);
         var refused = await IncompleteHouseholdsAsync(refusedHouseholds, ct);
         refused += await DuplicatesAsync(ct);
         refused += await RegisteredElsewhereAsync(ct);

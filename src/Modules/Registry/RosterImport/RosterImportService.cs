@@ -90,6 +90,8 @@ public sealed class RosterImportService(
         var issues = new ImportIssueWriter(connection, tx, record.Id);
         var now = parsers.Clock.GetUtcNow();
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string step) => logger.LogInformation("Roster import {ImportId}: {Step} done at {Milliseconds} ms", record.Id, step, watch.ElapsedMilliseconds);
         var read = await ReadIntoStageAsync(record, request.FilePath, connection, tx, provider, issues, progress, ct);
         var period = request.Period ?? (read.Year is { } y ? new Period(y, 12) : new Period(now.Year, 12));
         var counts = new MergeCounts(0, 0, 0, 0);
@@ -97,17 +99,22 @@ public sealed class RosterImportService(
         if (read.FileError is null)
         {
             progress?.Report(new JobProgress(read.Rows, read.Rows, "全文件检查"));
+            Step("read");
             refused += await new RosterFileChecks(connection, tx, issues).RunAsync(read.RefusedHouseholds!, ct);
-            var merge = new RosterMerge(connection, tx, dialect, record.Id, now, request.UserName, read.PresentFields);
+            Step("file checks");
+            var merge = new RosterMerge(connection, tx, dialect, record.Id, now, request.UserName, read.PresentFields, logger);
             counts = await merge.ClassifyAsync(ct);
+            Step("classify");
             if (!request.DryRun)
             {
                 progress?.Report(new JobProgress(read.Rows, read.Rows, "写入数据库"));
                 await merge.CommitAsync(period, ct);
+                Step("merge");
             }
             var context = new RosterImportContext(connection, tx, provider, record.Id, period, now, request.UserName, request.DryRun);
             foreach (var handler in handlers)
                 await issues.WriteAsync((await handler.HandleAsync(context, ct)).ToList(), ct);
+            Step("handlers");
             await merge.CleanUpAsync(ct);
         }
         else

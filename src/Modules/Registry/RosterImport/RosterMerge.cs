@@ -3,6 +3,7 @@ using System.Globalization;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Security;
 using Bangfu.Platform.Time;
+using Microsoft.Extensions.Logging;
 
 namespace Bangfu.Registry.RosterImport;
 
@@ -15,7 +16,7 @@ internal sealed record MergeCounts(int PersonsNew, int PersonsUpdated, int Perso
 /// data-quality issues of the village. Importing the same file again changes nothing.
 /// </summary>
 internal sealed class RosterMerge(DbConnection connection, DbTransaction transaction, SqlDialect dialect, Guid importId,
-    DateTimeOffset now, string? userName, IReadOnlySet<string> presentFields)
+    DateTimeOffset now, string? userName, IReadOnlySet<string> presentFields, Microsoft.Extensions.Logging.ILogger logger)
 {
     private const string S = RosterStage.Name;
 
@@ -100,6 +101,8 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
             FROM {S} WHERE status = 'N'
             """, ct, p);
         await Exec($"UPDATE {S} SET person_id = candidate_person_id WHERE status = 'N'", ct);
+        // The joins below look rows up by person; without this index SQLite would scan the stage once per target row.
+        await Exec($"CREATE INDEX {S}_person ON {S} (county_code, person_id); ANALYZE {S};", ct);
 
         var updated = fields.Where(f => presentFields.Contains(f) || f is "region_code" or "id_number_cipher" or "id_number_hash" or "record_hash"
                                         || (f is "phone_cipher" or "phone_hash" && presentFields.Contains("phone_masked")))
@@ -147,6 +150,7 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
             FROM reg_roster_import_issue i JOIN {S} s ON s.row_number = i.row_number
             WHERE i.import_id = @import AND i.severity = 2 AND s.refused = FALSE
             """), ct, p);
+        await Exec("CREATE INDEX roster_quality_person ON roster_quality (county_code, person_id)", ct);
         await Exec($"""
             UPDATE reg_quality_issue SET state = 2, closed_at = @now
             WHERE state = 1
@@ -254,6 +258,12 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
     private Task<int> CountAsync(string status, CancellationToken ct) =>
         connection.ScalarAsync<int>(transaction, $"SELECT count(*) FROM {S} WHERE status = @s", ct, ("@s", status));
 
-    private Task<int> Exec(string sql, CancellationToken ct, params (string, object?)[] parameters) =>
-        connection.ExecuteAsync(transaction, sql, ct, parameters);
+    private async Task<int> Exec(string sql, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var n = await connection.ExecuteAsync(transaction, sql, ct, parameters);
+        logger.LogDebug("Roster merge step {Step}: {Rows} rows in {Milliseconds} ms",
+            sql.Trim().Split('\n')[0][..Math.Min(60, sql.Trim().Split('\n')[0].Length)], n, watch.ElapsedMilliseconds);
+        return n;
+    }
 }
