@@ -94,12 +94,15 @@ internal static class ImportCommands
     private sealed class ConsoleProgress : IProgress<JobProgress>
     {
         private DateTime last;
+        private string? stage;
 
         public void Report(JobProgress value)
         {
             var now = DateTime.UtcNow;
-            if ((now - last).TotalMilliseconds < 250 && value.Stage != "完成") return;
+            var stageChanged = !value.Stage.StartsWith("已读取", StringComparison.Ordinal) && value.Stage != stage;
+            if ((now - last).TotalMilliseconds < 250 && !stageChanged) return;
             last = now;
+            stage = value.Stage;
             Console.Error.Write($"\r{value.Stage} {(value.Percent is { } p ? p + "%" : "")}        ");
         }
     }
