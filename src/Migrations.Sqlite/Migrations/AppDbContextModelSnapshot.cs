@@ -33,8 +33,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("period");
 
-                    b.Property<DateTimeOffset>("ClosedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
@@ -101,8 +101,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("public_welfare_job");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("RecordedBy")
@@ -218,8 +218,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisplayName")
@@ -245,8 +245,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
                     b.Property<bool>("MustChangePassword")
@@ -263,8 +263,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
-                    b.Property<DateTimeOffset?>("PasswordChangedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("PasswordChangedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("password_changed_at");
 
                     b.Property<string>("PasswordHash")
@@ -321,8 +321,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
@@ -355,8 +355,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("person_id");
 
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("raised_at");
 
                     b.Property<string>("RegionCode")
@@ -440,8 +440,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("risk_cleared_on");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
@@ -727,8 +727,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("speaks_mandarin");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<bool?>("UrbanEmployeeMedicalInsurance")
@@ -791,8 +791,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("changed_at");
 
                     b.Property<string>("ChangedBy")
@@ -947,16 +947,16 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("CheckedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("checked_at");
 
-                    b.Property<DateTimeOffset?>("CommittedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("CommittedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("committed_at");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<int>("Errors")

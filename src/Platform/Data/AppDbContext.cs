@@ -33,6 +33,8 @@ public sealed class AppDbContext(
         {
             // 16-byte keys instead of 36-character text: smaller rows and indexes on the embedded database.
             configurationBuilder.Properties<Guid>().HaveConversion<GuidToBytesConverter>();
+            // Instants as UTC ticks: SQLite has no time type, and text would not sort or compare in queries.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
 
@@ -116,6 +118,8 @@ public sealed class AppDbContext(
     }
 
     private sealed class PeriodConverter() : ValueConverter<Period, int>(p => p.Value, v => Period.FromValue(v));
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(t => t.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
 /// <summary>A write that would touch a record outside the caller's region scope.</summary>

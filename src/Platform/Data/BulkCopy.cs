@@ -47,13 +47,14 @@ public static class BulkCopy
         return count;
     }
 
-    /// <summary>The SQLite storage form of a value (Guid as 16 bytes, dates as ISO text, booleans as 0/1).</summary>
+    /// <summary>The SQLite storage form of a value, as the model's conventions store it: Guid as 16 bytes, dates as
+    /// ISO text, instants as UTC ticks, booleans as 0/1.</summary>
     public static object ToSqlite(object? value) => value switch
     {
         null => DBNull.Value,
         Guid g => g.ToByteArray(),
         DateOnly d => d.ToString("yyyy-MM-dd"),
-        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz"),
+        DateTimeOffset t => t.UtcTicks,
         bool b => b ? 1 : 0,
         _ => value,
     };

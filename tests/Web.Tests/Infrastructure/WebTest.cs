@@ -61,6 +61,19 @@ public abstract partial class WebTest : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The error lines of the server's log so far (to explain an unexpected 500).</summary>
+    protected string ServerErrors()
+    {
+        var dir = Path.Combine(Database.DataDirectory, "logs");
+        if (!Directory.Exists(dir)) return "";
+        return string.Join("\n", Directory.GetFiles(dir).SelectMany(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n');
+        }).SkipWhile(l => !l.Contains("[ERR]")).Take(40));
+    }
+
     protected HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Fetches the form page for its antiforgery token, then posts the fields to <paramref name="url"/>.</summary>

@@ -36,7 +36,7 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     returned_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     status = table.Column<short>(type: "INTEGER", nullable: false),
                     import_id = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    recorded_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
                     recorded_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
@@ -51,7 +51,7 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     county_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     period = table.Column<int>(type: "INTEGER", nullable: false),
-                    closed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: false),
                     closed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
@@ -82,9 +82,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
                     must_change_password = table.Column<bool>(type: "INTEGER", nullable: false),
-                    password_changed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    password_changed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     is_disabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -96,7 +96,7 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     phone_number = table.Column<string>(type: "TEXT", nullable: true),
                     phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
                     lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -119,7 +119,7 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     monitoring_type_code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
                     risk_cleared = table.Column<bool>(type: "INTEGER", nullable: true),
                     risk_cleared_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -139,7 +139,7 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     old_value = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     new_value = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    changed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    changed_at = table.Column<long>(type: "INTEGER", nullable: false),
                     changed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
@@ -162,8 +162,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     state = table.Column<short>(type: "INTEGER", nullable: false),
                     import_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     row_number = table.Column<int>(type: "INTEGER", nullable: false),
-                    raised_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    closed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    raised_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     closed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
@@ -201,9 +201,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     period = table.Column<int>(type: "INTEGER", nullable: false),
                     state = table.Column<short>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    checked_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    committed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    checked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    committed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     rows = table.Column<int>(type: "INTEGER", nullable: false),
                     persons_new = table.Column<int>(type: "INTEGER", nullable: false),
                     persons_updated = table.Column<int>(type: "INTEGER", nullable: false),
@@ -379,7 +379,7 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     identification_standard_code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
                     record_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
                     last_import_id = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bangfu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129171438_Initial")]
+    [Migration("20261129180743_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -36,8 +36,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("period");
 
-                    b.Property<DateTimeOffset>("ClosedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
@@ -104,8 +104,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("public_welfare_job");
 
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("RecordedBy")
@@ -221,8 +221,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisplayName")
@@ -248,8 +248,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
                     b.Property<bool>("MustChangePassword")
@@ -266,8 +266,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
-                    b.Property<DateTimeOffset?>("PasswordChangedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("PasswordChangedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("password_changed_at");
 
                     b.Property<string>("PasswordHash")
@@ -324,8 +324,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
@@ -358,8 +358,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("person_id");
 
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("raised_at");
 
                     b.Property<string>("RegionCode")
@@ -443,8 +443,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("risk_cleared_on");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
@@ -730,8 +730,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("speaks_mandarin");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<bool?>("UrbanEmployeeMedicalInsurance")
@@ -794,8 +794,8 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("changed_at");
 
                     b.Property<string>("ChangedBy")
@@ -950,16 +950,16 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("CheckedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("checked_at");
 
-                    b.Property<DateTimeOffset?>("CommittedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long?>("CommittedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("committed_at");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<int>("Errors")
