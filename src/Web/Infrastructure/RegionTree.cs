@@ -80,7 +80,7 @@ public sealed class RegionTree(RegionDirectory regions, RegionScopeAccessor scop
         if (scope.Scope.Prefix is not { } prefix)
             return new RegionPickerModel(name, "", "", [], [], submitOnChoice, inputId) { HasScope = false };
         var fixedPath = await PathAsync(prefix, ct);
-        var chosen = InScope(selected) && selected!.Length > prefix.Length ? await PathAsync(selected, ct) : [];
+        var chosen = selected is not null && InScope(selected) && selected.Length > prefix.Length ? await PathAsync(selected, ct) : [];
         var levels = new List<RegionPickerLevel>();
         var parent = prefix;
         for (var level = prefix.Length == 0 ? RegionLevel.Province : Region.LevelOf(prefix) + 1; level <= deepest; level++)
@@ -107,12 +107,13 @@ public sealed class RegionTree(RegionDirectory regions, RegionScopeAccessor scop
         _ => "村（社区）",
     };
 
-    /// <summary>The label of an option: the plain name, with placeholders marked as the grouping they are.</summary>
+    /// <summary>
+    /// The label of an option: the plain name; 市辖区 and 县 are marked as the groupings they are (省直辖县级行政区划 says so itself).
+    /// </summary>
     public static string OptionLabel(Region region) => region.Name switch
     {
         "市辖区" => "市辖区（各区）",
         "县" => "县（各县）",
-        _ when region.IsPlaceholder => region.Name + "（各县市）",
         _ => region.RetiredInEdition is null ? region.PlainName : region.PlainName + "（已撤销）",
     };
 }

@@ -49,7 +49,7 @@ public sealed class IndexModel(MonthlyRoundService round, RegionTree tree, TimeP
             if (!Bangfu.Platform.Time.Period.TryParse(Period, out var asked))
                 ModelState.AddModelError(nameof(Period), "月份格式应为 YYYY-MM，例如 2022-01。");
             else if (asked > ThisMonth)
-                ModelState.AddModelError(nameof(Period), $"{asked.ToChinese()} 还没有到，请选择本月或以前的月份。");
+                ModelState.AddModelError(nameof(Period), $"{asked.ToChinese()}还没有到，请选择本月或以前的月份。");
             else
                 Month = asked;
         }
