@@ -10,6 +10,7 @@ public sealed record RegionPickerLevel(RegionLevel Level, IReadOnlyList<Region> 
 /// What <c>_RegionPicker</c> renders: the levels fixed by the user's scope (shown as text), a select per level below
 /// down to the deepest level asked for, and the input the chosen code is written into (<see cref="Name"/>, or the existing
 /// element <see cref="InputId"/>). <see cref="Value"/> is the deepest chosen code, or the scope itself.
+/// With <see cref="SubmitOnChoice"/> the form is submitted once the deepest level is chosen.
 /// </summary>
 public sealed record RegionPickerModel(
     string Name,

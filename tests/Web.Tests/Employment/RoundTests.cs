@@ -158,6 +158,14 @@ public sealed class RoundTests : SeedVillagesWebTest
         Assert.Contains("value=\"430182106\"", empty);
         Assert.DoesNotContain("value=\"430181", empty);
 
+        // “打开” before a village is chosen sends the township (or the county): the picker keeps it and asks on.
+        var township = await client.GetStringAsync("/Employment/Round?village=430182106");
+        Assert.Contains("请选择村（社区）", township);
+        Assert.Matches("value=\"430182106\"\\s+selected", township);
+        Assert.Contains("value=\"430182106209\"", township);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Employment/Round?village=430182")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Employment/Round?village=433124110")).StatusCode);
+
         var chosen = await client.GetStringAsync($"/Employment/Round?village={Hejiawan}");
         Assert.Contains("月度走访 · 贺家湾村", chosen);
         Assert.Matches("value=\"430182106209\"\\s+selected", chosen);

@@ -47,11 +47,11 @@ document.addEventListener("change", function (e) {
       { target: next, swap: "innerHTML" }).then(function () {
         next.disabled = next.length <= 1;
         if (next.value) next.dispatchEvent(new Event("change", { bubbles: true }));
-        else if (picker.hasAttribute("data-submit-on-choice") && input && input.form && next.disabled) input.form.requestSubmit();
+        else if (picker.getAttribute("data-submit-on-choice") === "true" && input && input.form && next.disabled) input.form.requestSubmit();
       });
     return;
   }
-  if (picker.hasAttribute("data-submit-on-choice") && select.value && input && input.form) input.form.requestSubmit();
+  if (picker.getAttribute("data-submit-on-choice") === "true" && select.value && input && input.form) input.form.requestSubmit();
 });
 
 // <input data-filter="#list">: shows only the items of #list ([data-filter-text]) that contain the typed text.

@@ -40,7 +40,8 @@ public sealed class IndexModel(MonthlyRoundService round, RegionTree tree) : Pag
     {
         Village = string.IsNullOrWhiteSpace(Village) ? tree.OwnVillage : Village.Trim();
         Picker = await tree.PickerAsync("village", Village, RegionLevel.Village, submitOnChoice: true, ct: ct);
-        if (Village is null) return Page();
+        // A region above village level is a choice not yet finished: the picker shows it and asks for the village.
+        if (Village is null || (Village.Length < 12 && tree.InScope(Village))) return Page();
         return await LoadAsync(ct) ?? Page();
     }
 
