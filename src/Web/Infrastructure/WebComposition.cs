@@ -34,6 +34,7 @@ public static class WebComposition
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<RosterUploads>();
+        services.AddScoped<RegionTree>();
         return services;
     }
 

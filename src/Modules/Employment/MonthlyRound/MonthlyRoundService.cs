@@ -9,6 +9,15 @@ namespace Bangfu.Employment.MonthlyRound;
 /// <summary>One person in a village's round or list: who (masked identifiers) and the situation covering the month.</summary>
 public sealed record RoundEntry(PersonSummary Person, EmploymentSituation? Situation);
 
+/// <summary>
+/// Where a village's round stands for a month: whether it is closed (by whom, when), the last closed month, and how
+/// many people had a change recorded in the round for this month (本月更新).
+/// </summary>
+public sealed record RoundState(Period Period, VillageMonth? Closed, Period? LastClosed, int ChangedThisMonth)
+{
+    public bool IsClosed => Closed is not null || (LastClosed is { } last && Period <= last);
+}
+
 /// <summary>A village's lists (清单), always computed from the current situations.</summary>
 public enum VillageList
 {
@@ -41,6 +50,41 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
     public Task<bool> IsClosedAsync(string villageCode, Period period, CancellationToken ct = default) =>
         db.Set<VillageMonth>().AnyAsync(v => v.RegionCode == villageCode && v.Period == period, ct);
 
+    /// <summary>The state of a village's round for a month (see <see cref="RoundState"/>).</summary>
+    public async Task<RoundState> StateAsync(string villageCode, Period period, CancellationToken ct = default)
+    {
+        var closed = await db.Set<VillageMonth>().AsNoTracking()
+            .SingleOrDefaultAsync(v => v.RegionCode == villageCode && v.Period == period, ct);
+        // Situations recorded in the round carry no import id; those starting this month are this month's changes.
+        var changed = await db.Set<EmploymentSituation>()
+            .CountAsync(s => s.RegionCode == villageCode && s.FromPeriod == period && s.ImportId == null, ct);
+        return new RoundState(period, closed, await LastClosedAsync(villageCode, ct), changed);
+    }
+
+    /// <summary>
+    /// The month a village's round is at: the month after the last closed one (unless that is still to come), else the
+    /// latest month with data, else last month.
+    /// </summary>
+    public async Task<Period> CurrentPeriodAsync(string villageCode, CancellationToken ct = default)
+    {
+        var today = clock.GetLocalNow();
+        var thisMonth = new Period(today.Year, today.Month);
+        if (await LastClosedAsync(villageCode, ct) is { } closed) return closed < thisMonth ? closed.Next() : closed;
+        var latest = await db.Set<EmploymentSituation>().AsNoTracking().Where(s => s.RegionCode == villageCode)
+            .Select(s => (int?)EF.Property<int>(s, nameof(EmploymentSituation.FromPeriod))).MaxAsync(ct);
+        return latest is { } value ? Period.FromValue(value) : thisMonth.Previous();
+    }
+
+    /// <summary>One person and the situation covering the month; null when the person is not in the caller's scope.</summary>
+    public async Task<RoundEntry?> FindAsync(Guid personId, Period period, CancellationToken ct = default)
+    {
+        if (await people.FindAsync(personId, ct) is not { } person) return null;
+        var situation = await db.Set<EmploymentSituation>().AsNoTracking()
+            .SingleOrDefaultAsync(s => s.CountyCode == person.CountyCode && s.PersonId == person.Id
+                                       && s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period), ct);
+        return new RoundEntry(person, situation);
+    }
+
     /// <summary>The people of a village list for a month, by person number.</summary>
     public async Task<IReadOnlyList<RoundEntry>> ListAsync(string villageCode, Period period, VillageList list, CancellationToken ct = default)
     {
@@ -51,16 +95,19 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
         var rows = (await people.InVillageAsync(villageCode, ct))
             .Select(p => new RoundEntry(p, covering.GetValueOrDefault(p.Id)))
             .ToList();
-        return list switch
-        {
-            VillageList.Roster => rows,
-            VillageList.LabourForce => rows.Where(r => r.Situation is { InLabourForce: true }).ToList(),
-            VillageList.Returnees => rows.Where(r => r.Situation is { ReturnedOn: not null, Employed: false } or { ReturnedOn: not null, Workplace: WorkplaceKind.InCounty }).ToList(),
-            VillageList.WillingToWorkAway => rows.Where(r => r.Situation is { WillingToWorkAway: true }).ToList(),
-            VillageList.UnemployedWilling => rows.Where(r => r.Situation is { Status: EmploymentStatus.UnemployedWilling }).ToList(),
-            _ => rows,
-        };
+        return list == VillageList.Roster ? rows : rows.Where(r => Belongs(r, list)).ToList();
     }
+
+    /// <summary>Whether a person of the village's roster is on the given list.</summary>
+    public static bool Belongs(RoundEntry entry, VillageList list) => list switch
+    {
+        VillageList.Roster => true,
+        VillageList.LabourForce => entry.Situation is { InLabourForce: true },
+        VillageList.Returnees => entry.Situation is { ReturnedOn: not null, Employed: false } or { ReturnedOn: not null, Workplace: WorkplaceKind.InCounty },
+        VillageList.WillingToWorkAway => entry.Situation is { WillingToWorkAway: true },
+        VillageList.UnemployedWilling => entry.Situation is { Status: EmploymentStatus.UnemployedWilling },
+        _ => false,
+    };
 
     /// <summary>
     /// Records a person's situation from <paramref name="period"/> on: the situation covering the month is kept when
@@ -92,7 +139,16 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
         };
         Apply(next, change);
         if (cover is not null && SameFacts(cover, next)) return;
-        if (cover is not null && cover.FromPeriod == period)
+        var before = cover is not null && cover.FromPeriod == period
+            ? await situations.SingleOrDefaultAsync(s => s.ToPeriod == period, ct)
+            : null;
+        if (cover is not null && before is not null && SameFacts(before, next))
+        {
+            // The change recorded this month is undone: last month's situation carries forward again.
+            before.ToPeriod = cover.ToPeriod;
+            db.Remove(cover);
+        }
+        else if (cover is not null && cover.FromPeriod == period)
         {
             Copy(next, cover);
         }
@@ -108,9 +164,12 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
     }
 
     /// <summary>Closes the month for a village (报送): the month's situations are frozen from now on.</summary>
-    /// <exception cref="InvalidOperationException">Already closed, or a later month is already closed.</exception>
+    /// <exception cref="InvalidOperationException">Already closed, a later month is already closed, or the month is still to come.</exception>
     public async Task CloseAsync(string villageCode, Period period, string? userName, CancellationToken ct = default)
     {
+        var today = clock.GetLocalNow();
+        if (period > new Period(today.Year, today.Month))
+            throw new InvalidOperationException($"{period.ToChinese()} 还没有到，不能关账。");
         if (await LastClosedAsync(villageCode, ct) is { } closed && period <= closed)
             throw new InvalidOperationException(closed == period ? $"{period.ToChinese()} 已经关账。" : $"已关账到 {closed.ToChinese()}，不能再关更早的月份。");
         if ((await people.InVillageAsync(villageCode, ct)).Count == 0)

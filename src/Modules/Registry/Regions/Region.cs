@@ -50,6 +50,12 @@ public sealed class Region
     /// <summary>The edition that no longer lists this code; null while current. Retired codes stay for old records.</summary>
     public int? RetiredInEdition { get; private set; }
 
+    /// <summary>
+    /// A row of the statistical data that groups the level below rather than naming a place (市辖区, 县,
+    /// 省直辖县级行政区划): pickers show it as a grouping, names and paths leave it out.
+    /// </summary>
+    public bool IsPlaceholder => PlaceNames.Placeholders.Contains(Name);
+
     public static RegionLevel LevelOf(string code) => code.Length switch
     {
         2 => RegionLevel.Province,
