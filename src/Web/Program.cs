@@ -2,6 +2,8 @@ using Bangfu.Hosting;
 using Bangfu.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+// The fixed local address of the README, unless --urls, ASPNETCORE_URLS or Urls say otherwise.
+if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
 builder.AddBangfuLogging();
 builder.Services.AddBangfu(builder.Configuration);
 builder.Services.AddBangfuWeb();
