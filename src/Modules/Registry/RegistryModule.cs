@@ -18,6 +18,10 @@ public static class RegistryModule
         services.AddSingleton<RosterImport.RosterRowParserFactory>();
         services.AddScoped<RosterImport.RosterImportService>();
         services.AddScoped<Contracts.IPersonDirectory, People.PersonDirectory>();
+        services.AddScoped<People.PeopleService>();
+        services.AddScoped<DataQuality.QualityIssueService>();
+        services.AddScoped<RosterExport.RosterReader>();
+        services.AddScoped<RosterExport.RosterExportService>();
         return services;
     }
 }

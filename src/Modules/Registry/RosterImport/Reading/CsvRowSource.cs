@@ -6,7 +6,8 @@ namespace Bangfu.Registry.RosterImport.Reading;
 /// <summary>
 /// The records of a delimited text file, read with Sylvan.Data.Csv (RFC 4180 quoting: fields in double quotes may hold
 /// delimiters, line breaks and doubled quotes). Every cell is text (<see cref="RosterCell.WasNumber"/> is false), as
-/// the file holds it, trimmed. The row number of a record is the physical line it starts on: a quoted field that
+/// the file holds it, trimmed, without the apostrophe that CSV exports (Bangfu's included) put before a value starting
+/// with = + - @ so that Excel does not run it as a formula. The row number of a record is the physical line it starts on: a quoted field that
 /// spans lines moves the following records down.
 /// </summary>
 internal sealed class CsvRowSource : IRowSource
@@ -60,6 +61,8 @@ internal sealed class CsvRowSource : IRowSource
             var field = csv.GetFieldSpan(i);
             if (field.ContainsAny('\r', '\n')) lineBreaks += LineBreaks(field);
             field = field.Trim();
+            // An exporter's guard against formula injection ('=…, '+…, '-…, '@…) is not part of the value.
+            if (field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@') field = field[1..];
             cells.Add(new RosterCell(field.IsEmpty ? null : field.ToString(), false));
         }
         rowNumber = nextLine;
