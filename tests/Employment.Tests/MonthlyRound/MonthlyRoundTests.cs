@@ -1,3 +1,4 @@
+using Bangfu.Employment.Contracts;
 using Bangfu.Employment.MonthlyRound;
 using Bangfu.Employment.Situations;
 using Bangfu.Platform.Data;

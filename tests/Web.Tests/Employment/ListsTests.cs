@@ -1,3 +1,4 @@
+using Bangfu.Employment.Contracts;
 using System.Net;
 using Bangfu.Employment.MonthlyRound;
 using Bangfu.Employment.Situations;

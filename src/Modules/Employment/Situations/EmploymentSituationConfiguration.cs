@@ -1,3 +1,4 @@
+using Bangfu.Employment.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,4 @@
+using Bangfu.Employment.Contracts;
 using Bangfu.Platform.Data;
 using Bangfu.Registry.CodeLists;
 using Bangfu.Registry.Contracts;

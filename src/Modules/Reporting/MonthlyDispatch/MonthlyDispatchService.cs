@@ -1,5 +1,4 @@
-using Bangfu.Employment.MonthlyRound;
-using Bangfu.Employment.Situations;
+using Bangfu.Employment.Contracts;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Time;

@@ -1,3 +1,4 @@
+using Bangfu.Employment.Contracts;
 using Bangfu.Employment.MonthlyRound;
 using Bangfu.Platform.Time;
 using Bangfu.Registry.CodeLists;

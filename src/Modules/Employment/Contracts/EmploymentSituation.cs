@@ -1,7 +1,8 @@
+using Bangfu.Employment.Contracts;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Time;
 
-namespace Bangfu.Employment.Situations;
+namespace Bangfu.Employment.Contracts;
 
 /// <summary>Where a worker works, relative to the home village (外出务工 / 就地就近就业).</summary>
 public enum WorkplaceKind : short
