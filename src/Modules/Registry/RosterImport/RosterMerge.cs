@@ -262,7 +262,7 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var n = await connection.ExecuteAsync(transaction, sql, ct, parameters);
-        logger.LogInformation("Roster merge step {Step}: {Rows} rows in {Milliseconds} ms",
+        logger.LogDebug("Roster merge step {Step}: {Rows} rows in {Milliseconds} ms",
             sql.Trim().Split('\n')[0][..Math.Min(60, sql.Trim().Split('\n')[0].Length)], n, watch.ElapsedMilliseconds);
         return n;
     }

@@ -27,6 +27,8 @@ public sealed class RosterRowParser
     private readonly PlaceResolver places;
     private readonly CodeLists.CodeLists codes = CodeLists.CodeLists.Default;
     private readonly Dictionary<string, (Region? Village, string? Error)> villages = new(StringComparer.Ordinal);
+    private (string? Household, string? Text, (byte[]?, byte[]?, string?) Value) lastHouseholdPhone;
+    private (string? Text, byte[]? Hash) lastHeadId;
 
     private static readonly RosterColumn[] YesNoColumns =
     [
@@ -178,7 +180,15 @@ public sealed class RosterRowParser
 
         row.EthnicityCode = r.Code(RosterColumn.Ethnicity, codes.Ethnicity, QualityRules.NotInCodeList);
         (row.PhoneCipher, row.PhoneHash, row.PhoneMasked) = Phone(r, RosterColumn.MemberPhone, QualityRules.MemberPhoneInvalid);
-        (row.HouseholdPhoneCipher, row.HouseholdPhoneHash, row.HouseholdPhoneMasked) = Phone(r, RosterColumn.HouseholdPhone, QualityRules.HouseholdPhoneInvalid);
+        // Members of a household share its phone: encrypt it once per household (rows of a household come together).
+        var householdPhone = r.Text(RosterColumn.HouseholdPhone);
+        if (householdPhone is not null && householdPhone == lastHouseholdPhone.Text && row.HouseholdNumber == lastHouseholdPhone.Household)
+            (row.HouseholdPhoneCipher, row.HouseholdPhoneHash, row.HouseholdPhoneMasked) = lastHouseholdPhone.Value;
+        else
+        {
+            (row.HouseholdPhoneCipher, row.HouseholdPhoneHash, row.HouseholdPhoneMasked) = Phone(r, RosterColumn.HouseholdPhone, QualityRules.HouseholdPhoneInvalid);
+            lastHouseholdPhone = (row.HouseholdNumber, householdPhone, (row.HouseholdPhoneCipher, row.HouseholdPhoneHash, row.HouseholdPhoneMasked));
+        }
         if (r.Text(RosterColumn.Year) is { } yearText)
         {
             if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2013 and <= 2100)
@@ -258,13 +268,20 @@ public sealed class RosterRowParser
         // Household head as the row states it; checked against the head's own row later.
         row.HeadName = r.Text(RosterColumn.HeadName);
         var headId = ResidentIdNumber.Normalise(headIdCell.Text);
-        if (headId.Length > 0) row.HeadIdHash = protector.Hash("id", headId);
+        if (headId == idValue) row.HeadIdHash = row.IdNumberHash;
+        else if (headId.Length > 0)
+        {
+            if (headId != lastHeadId.Text) lastHeadId = (headId, protector.Hash("id", headId));
+            row.HeadIdHash = lastHeadId.Hash;
+        }
 
         row.MonitoringTypeCode = r.Code(RosterColumn.MonitoringType, codes.MonitoringType, QualityRules.NotInCodeList);
         row.RiskCleared = r.Has(RosterColumn.RiskCleared) ? r.YesNo(RosterColumn.RiskCleared, reportEmpty: false) : null;
         if (r.Text(RosterColumn.RiskClearedOn) is { } clearedText && TryParseDate(clearedText, out var cleared)) row.RiskClearedOn = cleared;
 
-        row.RecordHash = protector.Hash("record", Canonical(row));
+        // The record hash only tells a changed row from an unchanged one. Its input holds no identifier in clear (the ID
+        // number and phone enter as their keyed hashes), so a plain SHA-256 is enough and much cheaper than a keyed one.
+        row.RecordHash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(row)))[..16];
         return row;
     }
 
