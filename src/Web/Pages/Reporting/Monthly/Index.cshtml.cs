@@ -15,6 +15,9 @@ public sealed class IndexModel(MonthlyDispatchService dispatch, RegionScopeAcces
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
 
     public MonthlyDispatchReport? Report { get; private set; }
+
+    /// <summary>The caller's scope (the report cannot go above it).</summary>
+    public string? ScopePrefix => scope.Scope.Prefix;
     public Period Month { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
