@@ -14,6 +14,12 @@ public sealed class SqlDialect(DatabaseProvider provider)
         ? $"DROP TABLE IF EXISTS pg_temp.{name}; CREATE TEMP TABLE {name} ON COMMIT DROP AS {query}"
         : $"DROP TABLE IF EXISTS temp.{name}; CREATE TEMP TABLE {name} AS {query}";
 
+    /// <summary>A binary expression as hexadecimal text (to compare or aggregate hashes where binary values cannot be).</summary>
+    public string Hex(string expression) => provider == DatabaseProvider.Postgres
+        ? $"encode({expression}, 'hex')"
+        : $"CASE WHEN {expression} IS NULL THEN NULL ELSE hex({expression}) END"; // SQLite's hex(NULL) is ''
+
+
     public string DropTempTable(string name) => provider == DatabaseProvider.Postgres
         ? $"DROP TABLE IF EXISTS pg_temp.{name}"
         : $"DROP TABLE IF EXISTS temp.{name}";

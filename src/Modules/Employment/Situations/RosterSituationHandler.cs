@@ -62,7 +62,9 @@ internal sealed class RosterSituationHandler : IRosterImportHandler
                  WHEN length(s.workplace_region_code) = 4 AND s.workplace_region_code <> substr(s.region_code, 1, 4) THEN 2
                  ELSE 9 END
             """;
-        await connection.ExecuteAsync(tx, dialect.CreateTempTableAs("emp_incoming", $"""
+        // Each incoming situation with the one covering the period (if any) and what to do about it:
+        // S same facts; R replace it (it starts this period); X end it and start a new one; I insert.
+        var facts = $"""
             SELECT s.county_code, s.region_code, s.person_id, s.household_id,
                    CASE WHEN s.labour_capacity_code IN ({labourForce}) THEN TRUE ELSE FALSE END AS in_labour_force,
                    CASE WHEN {employed} THEN TRUE ELSE FALSE END AS employed,
@@ -73,30 +75,30 @@ internal sealed class RosterSituationHandler : IRosterImportHandler
                    s.workplace_region_code, s.employer_name, s.months_worked,
                    c.id AS cover_id, c.from_period AS cover_from, c.to_period AS cover_to,
                    c.willing_to_work AS willing_to_work, c.willing_to_work_away AS willing_to_work_away,
-                   CAST(NULL AS {(context.Provider == DatabaseProvider.Postgres ? "text" : "TEXT")}) AS action
+                   c.household_id AS c_household_id, c.region_code AS c_region_code, c.in_labour_force AS c_in_labour_force,
+                   c.employed AS c_employed, c.workplace AS c_workplace, c.workshop AS c_workshop,
+                   c.public_welfare_job AS c_public_welfare_job, c.self_employed AS c_self_employed,
+                   c.workplace_region_code AS c_workplace_region_code, c.employer_name AS c_employer_name, c.months_worked AS c_months_worked
             FROM {S} s
             LEFT JOIN emp_situation c ON c.county_code = s.county_code AND c.person_id = s.person_id
                   AND c.from_period <= @p AND (c.to_period IS NULL OR c.to_period > @p)
             WHERE s.refused = FALSE AND s.person_id IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM emp_village_month v WHERE v.county_code = s.county_code AND v.region_code = s.region_code AND v.period = @p)
+            """;
+        await connection.ExecuteAsync(tx, dialect.CreateTempTableAs("emp_incoming", $"""
+            SELECT f.*, CASE
+                WHEN f.cover_id IS NULL THEN 'I'
+                WHEN f.c_household_id = f.household_id AND f.c_region_code = f.region_code AND f.c_in_labour_force = f.in_labour_force
+                     AND f.c_employed = f.employed AND f.c_workplace = f.workplace AND f.c_workshop = f.workshop
+                     AND f.c_public_welfare_job = f.public_welfare_job AND f.c_self_employed = f.self_employed
+                     AND f.c_workplace_region_code IS NOT DISTINCT FROM f.workplace_region_code
+                     AND f.c_employer_name IS NOT DISTINCT FROM f.employer_name
+                     AND f.c_months_worked IS NOT DISTINCT FROM f.months_worked THEN 'S'
+                WHEN f.cover_from = @p THEN 'R'
+                ELSE 'X' END AS action
+            FROM ({facts}) f
             """), ct, p);
-
         await connection.ExecuteAsync(tx, "CREATE INDEX emp_incoming_cover ON emp_incoming (county_code, cover_id)", ct);
-        // S: same facts as the covering situation; R: replace it (it starts this period); X: end it and start a new one; I: insert.
-        await connection.ExecuteAsync(tx, """
-            UPDATE emp_incoming SET action = CASE
-                WHEN cover_id IS NULL THEN 'I'
-                WHEN EXISTS (SELECT 1 FROM emp_situation c WHERE c.county_code = emp_incoming.county_code AND c.id = emp_incoming.cover_id
-                     AND c.household_id = emp_incoming.household_id AND c.region_code = emp_incoming.region_code
-                     AND c.in_labour_force = emp_incoming.in_labour_force AND c.employed = emp_incoming.employed
-                     AND c.workplace = emp_incoming.workplace AND c.workshop = emp_incoming.workshop
-                     AND c.public_welfare_job = emp_incoming.public_welfare_job AND c.self_employed = emp_incoming.self_employed
-                     AND c.workplace_region_code IS NOT DISTINCT FROM emp_incoming.workplace_region_code
-                     AND c.employer_name IS NOT DISTINCT FROM emp_incoming.employer_name
-                     AND c.months_worked IS NOT DISTINCT FROM emp_incoming.months_worked) THEN 'S'
-                WHEN cover_from = @p THEN 'R'
-                ELSE 'X' END
-            """, ct, p);
         var status = """
             CASE WHEN i.employed AND i.workshop THEN 2
                  WHEN i.employed AND i.self_employed THEN 4

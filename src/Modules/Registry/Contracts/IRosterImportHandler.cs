@@ -23,8 +23,8 @@ public sealed record RosterImportContext(
     string? UserName,
     bool DryRun)
 {
-    /// <summary>The name of the temporary stage table.</summary>
-    public const string StageTable = "roster_stage";
+    /// <summary>The name of the temporary view of the staged rows.</summary>
+    public const string StageTable = "roster_rows";
 }
 
 /// <summary>

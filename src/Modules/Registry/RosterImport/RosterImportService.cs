@@ -85,6 +85,12 @@ public sealed class RosterImportService(
         var dialect = new SqlDialect(provider);
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // A bigger page cache for this connection (64 MB main, 32 MB for the temporary stage) keeps index updates
+            // in memory; SQLite's default of 2 MB makes a large import mostly page shuffling.
+            await connection.ExecuteAsync(null, "PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -32768;", ct);
+        }
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(tx, "DELETE FROM reg_roster_import_issue WHERE import_id = @id", ct, ("@id", record.Id));
         var issues = new ImportIssueWriter(connection, tx, record.Id);
@@ -100,7 +106,8 @@ public sealed class RosterImportService(
         {
             progress?.Report(new JobProgress(read.Rows, read.Rows, "全文件检查"));
             Step("read");
-            refused += await new RosterFileChecks(connection, tx, issues).RunAsync(read.RefusedHouseholds!, ct);
+            await connection.ExecuteAsync(tx, RosterStage.CreateWorkSql(provider), ct);
+            refused += await new RosterFileChecks(connection, tx, dialect, issues).RunAsync(read.RefusedHouseholds!, ct);
             Step("file checks");
             var merge = new RosterMerge(connection, tx, dialect, record.Id, now, request.UserName, read.PresentFields, logger);
             counts = await merge.ClassifyAsync(ct);
@@ -119,7 +126,7 @@ public sealed class RosterImportService(
         }
         else
         {
-            await connection.ExecuteAsync(tx, dialect.DropTempTable(RosterStage.Name), ct);
+            await connection.ExecuteAsync(tx, RosterStage.DropSql(provider), ct);
         }
 
         record.Period = period;

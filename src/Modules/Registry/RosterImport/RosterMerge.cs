@@ -19,18 +19,22 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
     DateTimeOffset now, string? userName, IReadOnlySet<string> presentFields, Microsoft.Extensions.Logging.ILogger logger)
 {
     private const string S = RosterStage.Name;
+    private const string W = RosterStage.Work;
+    private const string R = RosterStage.Rows;
 
     /// <summary>Sets <c>status</c> ('N' new, 'U' changed, 'S' same) and <c>person_id</c> of each accepted row.</summary>
     public async Task<MergeCounts> ClassifyAsync(CancellationToken ct)
     {
         await Exec($"""
-            UPDATE {S} SET person_id = (SELECT p.id FROM reg_person p WHERE p.county_code = {S}.county_code AND p.id_number_hash = {S}.id_number_hash)
+            UPDATE {W} SET person_id = (SELECT p.id FROM {S} s JOIN reg_person p ON p.county_code = s.county_code AND p.id_number_hash = s.id_number_hash
+                                        WHERE s.row_number = {W}.row_number)
             WHERE refused = FALSE
             """, ct);
         await Exec($"""
-            UPDATE {S} SET status = CASE
+            UPDATE {W} SET status = CASE
                 WHEN person_id IS NULL THEN 'N'
-                WHEN EXISTS (SELECT 1 FROM reg_person p WHERE p.county_code = {S}.county_code AND p.id = {S}.person_id AND p.record_hash = {S}.record_hash) THEN 'S'
+                WHEN EXISTS (SELECT 1 FROM {S} s JOIN reg_person p ON p.county_code = s.county_code AND p.id = {W}.person_id AND p.record_hash = s.record_hash
+                             WHERE s.row_number = {W}.row_number) THEN 'S'
                 ELSE 'U' END
             WHERE refused = FALSE
             """, ct);
@@ -39,7 +43,7 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
                    monitoring_type_code, risk_cleared, risk_cleared_on, candidate_household_id
             FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY county_code, household_number
                       ORDER BY CASE WHEN relationship_code = @head THEN 0 ELSE 1 END, row_number) AS rn
-                  FROM {S} s WHERE refused = FALSE) x
+                  FROM {R} s WHERE refused = FALSE) x
             WHERE rn = 1
             """), ct, ("@head", CodeLists.CodeLists.Default.Relationship.Find("户主")!.Code));
         await Exec("CREATE INDEX roster_household_number ON roster_household (county_code, household_number)", ct);
@@ -51,7 +55,7 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
         // A changed record hash may come from columns the file does not have; only real field changes count.
         var changes = await DiffAsync(ct);
         var changedRows = changes.Select(c => c.Row).ToHashSet();
-        await using (var cmd = SqlCommands.Create(connection, transaction, $"UPDATE {S} SET status = 'S' WHERE row_number = @row", [("@row", 0)]))
+        await using (var cmd = SqlCommands.Create(connection, transaction, $"UPDATE {W} SET status = 'S' WHERE row_number = @row", [("@row", 0)]))
         {
             foreach (var row in await RowsAsync("U", ct))
             {
@@ -90,19 +94,21 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
               AND (reg_household.region_code <> rh.region_code OR reg_household.phone_hash IS DISTINCT FROM rh.household_phone_hash{monitoringChanged})
             """, ct, p);
         await Exec($"""
-            UPDATE {S} SET household_id = (SELECT h.id FROM reg_household h WHERE h.county_code = {S}.county_code AND h.household_number = {S}.household_number)
+            UPDATE {W} SET household_id = (SELECT h.id FROM {S} s JOIN reg_household h ON h.county_code = s.county_code AND h.household_number = s.household_number
+                                           WHERE s.row_number = {W}.row_number)
             WHERE refused = FALSE
             """, ct);
 
         var fields = RosterStage.PersonFields.Select(f => f.Column).Concat(RosterStage.PersonSecretColumns).ToList();
         await Exec($"""
             INSERT INTO reg_person (id, county_code, household_id, {string.Join(", ", fields)}, last_import_id, updated_at, version)
-            SELECT candidate_person_id, county_code, household_id, {string.Join(", ", fields)}, @import, @now, 0
-            FROM {S} WHERE status = 'N'
+            SELECT s.candidate_person_id, s.county_code, w.household_id, {string.Join(", ", fields.Select(f => "s." + f))}, @import, @now, 0
+            FROM {S} s JOIN {W} w ON w.row_number = s.row_number WHERE w.status = 'N'
             """, ct, p);
-        await Exec($"UPDATE {S} SET person_id = candidate_person_id WHERE status = 'N'", ct);
-        // The joins below look rows up by person; without this index SQLite would scan the stage once per target row.
-        await Exec($"CREATE INDEX {S}_person ON {S} (county_code, person_id); ANALYZE {S};", ct);
+        await Exec($"UPDATE {W} SET person_id = (SELECT s.candidate_person_id FROM {S} s WHERE s.row_number = {W}.row_number) WHERE status = 'N'", ct);
+        // The changed rows, small and indexed by person, for the updates below to look up rather than scan.
+        await Exec(dialect.CreateTempTableAs("roster_changed", $"SELECT * FROM {R} WHERE status = 'U'"), ct);
+        await Exec("CREATE INDEX roster_changed_person ON roster_changed (county_code, person_id)", ct);
 
         var updated = fields.Where(f => presentFields.Contains(f) || f is "region_code" or "id_number_cipher" or "id_number_hash" or "record_hash"
                                         || (f is "phone_cipher" or "phone_hash" && presentFields.Contains("phone_masked")))
@@ -110,7 +116,7 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
         await Exec($"""
             UPDATE reg_person SET household_id = s.household_id, {string.Join(", ", updated)},
                    last_import_id = @import, updated_at = @now, version = reg_person.version + 1
-            FROM {S} s WHERE reg_person.county_code = s.county_code AND reg_person.id = s.person_id AND s.status = 'U'
+            FROM roster_changed s WHERE reg_person.county_code = s.county_code AND reg_person.id = s.person_id
             """, ct, p);
         await BulkCopy.InsertAsync(connection, transaction, "reg_person_change",
             ["id", "county_code", "region_code", "person_id", "import_id", "field", "old_value", "new_value", "changed_at", "changed_by"],
@@ -120,21 +126,21 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
         var from = ("@from", (object?)period.FirstDay);
         await Exec($"""
             UPDATE reg_household_membership SET valid_to = @from
-            FROM {S} s
+            FROM roster_changed s
             WHERE reg_household_membership.county_code = s.county_code AND reg_household_membership.person_id = s.person_id
-              AND reg_household_membership.valid_to IS NULL AND s.status = 'U'
+              AND reg_household_membership.valid_to IS NULL
               AND (reg_household_membership.household_id <> s.household_id OR reg_household_membership.relationship_code IS DISTINCT FROM s.relationship_code)
             """, ct, from);
         await Exec($"""
             INSERT INTO reg_household_membership (id, county_code, region_code, household_id, person_id, relationship_code, valid_from, valid_to)
             SELECT {dialect.NewId}, s.county_code, s.region_code, s.household_id, s.person_id, s.relationship_code, @from, NULL
-            FROM {S} s
+            FROM {R} s
             WHERE s.status IN ('N', 'U') AND NOT EXISTS (SELECT 1 FROM reg_household_membership m
                 WHERE m.county_code = s.county_code AND m.person_id = s.person_id AND m.valid_to IS NULL)
             """, ct, from);
         await Exec($"""
             UPDATE reg_household_membership SET region_code = s.region_code
-            FROM {S} s WHERE reg_household_membership.county_code = s.county_code AND reg_household_membership.person_id = s.person_id
+            FROM roster_changed s WHERE reg_household_membership.county_code = s.county_code AND reg_household_membership.person_id = s.person_id
               AND reg_household_membership.valid_to IS NULL AND reg_household_membership.region_code <> s.region_code
             """, ct);
         await QualityIssuesAsync(ct);
@@ -147,17 +153,13 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
         var p = new (string, object?)[] { ("@import", importId), ("@now", now) };
         await Exec(dialect.CreateTempTableAs("roster_quality", $"""
             SELECT s.county_code, s.region_code, s.person_id, s.household_id, i.code AS rule_code, i.column_name, i.message, i.row_number
-            FROM reg_roster_import_issue i JOIN {S} s ON s.row_number = i.row_number
+            FROM reg_roster_import_issue i JOIN {R} s ON s.row_number = i.row_number
             WHERE i.import_id = @import AND i.severity = 2 AND s.refused = FALSE
             """), ct, p);
         await Exec("CREATE INDEX roster_quality_person ON roster_quality (county_code, person_id)", ct);
-        await Exec($"""
-            UPDATE reg_quality_issue SET state = 2, closed_at = @now
-            WHERE state = 1
-              AND EXISTS (SELECT 1 FROM {S} s WHERE s.county_code = reg_quality_issue.county_code AND s.person_id = reg_quality_issue.person_id AND s.refused = FALSE)
-              AND NOT EXISTS (SELECT 1 FROM roster_quality q WHERE q.county_code = reg_quality_issue.county_code AND q.person_id = reg_quality_issue.person_id
-                              AND q.rule_code = reg_quality_issue.rule_code AND q.column_name = reg_quality_issue.column_name)
-            """, ct, p);
+        // Open issues of the people in the file are settled only when there are any (none on a first import).
+        if (await connection.ScalarAsync<int>(transaction, "SELECT count(*) FROM (SELECT 1 FROM reg_quality_issue WHERE state = 1 LIMIT 1) x", ct) > 0)
+            await ResolveAsync(p, ct);
         await Exec($"""
             INSERT INTO reg_quality_issue (id, county_code, region_code, person_id, household_id, rule_code, column_name, message, state,
                                            import_id, row_number, raised_at)
@@ -169,11 +171,24 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
             """, ct, p);
     }
 
+    private async Task ResolveAsync((string, object?)[] p, CancellationToken ct)
+    {
+        await Exec(dialect.CreateTempTableAs("roster_people", $"SELECT county_code, person_id FROM {R} WHERE refused = FALSE AND person_id IS NOT NULL"), ct);
+        await Exec("CREATE INDEX roster_people_person ON roster_people (county_code, person_id)", ct);
+        await Exec($"""
+            UPDATE reg_quality_issue SET state = 2, closed_at = @now
+            WHERE state = 1
+              AND EXISTS (SELECT 1 FROM roster_people s WHERE s.county_code = reg_quality_issue.county_code AND s.person_id = reg_quality_issue.person_id)
+              AND NOT EXISTS (SELECT 1 FROM roster_quality q WHERE q.county_code = reg_quality_issue.county_code AND q.person_id = reg_quality_issue.person_id
+                              AND q.rule_code = reg_quality_issue.rule_code AND q.column_name = reg_quality_issue.column_name)
+            """, ct, p);
+    }
+
     public async Task CleanUpAsync(CancellationToken ct)
     {
-        await Exec(dialect.DropTempTable("roster_household"), ct);
-        await Exec(dialect.DropTempTable("roster_quality"), ct);
-        await Exec(dialect.DropTempTable(S), ct);
+        foreach (var table in new[] { "roster_household", "roster_quality", "roster_changed", "roster_people" })
+            await Exec(dialect.DropTempTable(table), ct);
+        await Exec(RosterStage.DropSql(dialect.Provider), ct);
     }
 
     private sealed record FieldChange(int Row, string CountyCode, string RegionCode, Guid PersonId, string Field, string? Old, string? New);
@@ -186,7 +201,7 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
         await connection.ReadAsync(transaction, $"""
             SELECT s.row_number, s.county_code, s.region_code, s.person_id, s.household_number,
                    (SELECT h.household_number FROM reg_household h WHERE h.county_code = p.county_code AND h.id = p.household_id), {select}
-            FROM {S} s JOIN reg_person p ON p.county_code = s.county_code AND p.id = s.person_id
+            FROM {R} s JOIN reg_person p ON p.county_code = s.county_code AND p.id = s.person_id
             WHERE s.status = 'U'
             """, r =>
         {
@@ -251,12 +266,12 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
     private async Task<List<int>> RowsAsync(string status, CancellationToken ct)
     {
         var rows = new List<int>();
-        await connection.ReadAsync(transaction, $"SELECT row_number FROM {S} WHERE status = @s", r => rows.Add(r.GetInt32(0)), ct, ("@s", status));
+        await connection.ReadAsync(transaction, $"SELECT row_number FROM {W} WHERE status = @s", r => rows.Add(r.GetInt32(0)), ct, ("@s", status));
         return rows;
     }
 
     private Task<int> CountAsync(string status, CancellationToken ct) =>
-        connection.ScalarAsync<int>(transaction, $"SELECT count(*) FROM {S} WHERE status = @s", ct, ("@s", status));
+        connection.ScalarAsync<int>(transaction, $"SELECT count(*) FROM {W} WHERE status = @s", ct, ("@s", status));
 
     private async Task<int> Exec(string sql, CancellationToken ct, params (string, object?)[] parameters)
     {

@@ -6,13 +6,14 @@ namespace Bangfu.Registry.RosterImport;
 /// <summary>
 /// The stage table of an import: a temporary table (dropped with the transaction) holding the accepted rows in
 /// typed form, on which the file-wide checks and the merge into the registry run as set-based SQL.
-/// <para>Contract for <see cref="IRosterImportHandler"/>s: the table is named <see cref="Name"/>; its
-/// person columns carry the names of <c>reg_person</c>'s columns; after the merge, <c>person_id</c> and
-/// <c>household_id</c> are set and <c>refused</c> is false for every row that entered the registry.</para>
+/// <para>The stage is written once; what the checks and the merge decide per row (refused, status, person and household)
+/// goes into the narrow work table, because SQLite rewrites a whole row on every update. Handlers read the view
+/// <see cref="Rows"/> of both: person columns under <c>reg_person</c>'s names, and after the merge <c>person_id</c>,
+/// <c>household_id</c>, and <c>refused</c> false for every row that entered the registry.</para>
 /// </summary>
 public static class RosterStage
 {
-    public const string Name = RosterImportContext.StageTable;
+    public const string Name = "roster_stage";
 
     private enum Kind { Text, Int, Bool, Bytes, Date, Guid }
 
@@ -115,33 +116,47 @@ public static class RosterStage
         return values;
     }
 
-    /// <summary>CREATE TEMP TABLE for the provider, with the working columns the merge fills in.</summary>
-    public static string CreateSql(DatabaseProvider provider)
+    /// <summary>The narrow table of what the checks and the merge decide per row (updated in place, unlike the wide stage).</summary>
+    public const string Work = "roster_work";
+
+    /// <summary>The stage joined with its work row: what handlers read (<see cref="RosterImportContext.StageTable"/>).</summary>
+    public const string Rows = RosterImportContext.StageTable;
+
+    /// <summary>CREATE TEMP TABLE for the stage; the row number is the key (the rowid on SQLite).</summary>
+    public static string CreateSql(DatabaseProvider provider) =>
+        Drop(provider) + $"CREATE TEMP TABLE {Name} ({string.Join(", ", Columns.Select(c => $"{c.Name} {Type(provider, c.Kind)}{(c.Name == "row_number" ? " PRIMARY KEY" : "")}"))}){OnCommit(provider)};";
+
+    /// <summary>The work table (one row per stage row, nothing refused yet) and the view of both.</summary>
+    public static string CreateWorkSql(DatabaseProvider provider) =>
+        $"CREATE TEMP TABLE {Work} (row_number {Type(provider, Kind.Int)} PRIMARY KEY, refused {Type(provider, Kind.Bool)} NOT NULL, " +
+        $"status {Type(provider, Kind.Text)}, person_id {Type(provider, Kind.Guid)}, household_id {Type(provider, Kind.Guid)}){OnCommit(provider)}; " +
+        $"INSERT INTO {Work} (row_number, refused) SELECT row_number, FALSE FROM {Name}; " +
+        $"CREATE TEMP VIEW {Rows} AS SELECT s.*, w.refused, w.status, w.person_id, w.household_id FROM {Name} s JOIN {Work} w ON w.row_number = s.row_number;";
+
+    public static string DropSql(DatabaseProvider provider) => Drop(provider);
+
+    private static string Drop(DatabaseProvider provider)
     {
-        string Type(Kind k) => (provider, k) switch
-        {
-            (DatabaseProvider.Postgres, Kind.Text) => "text",
-            (DatabaseProvider.Postgres, Kind.Int) => "integer",
-            (DatabaseProvider.Postgres, Kind.Bool) => "boolean",
-            (DatabaseProvider.Postgres, Kind.Bytes) => "bytea",
-            (DatabaseProvider.Postgres, Kind.Date) => "date",
-            (DatabaseProvider.Postgres, Kind.Guid) => "uuid",
-            (_, Kind.Text) => "TEXT",
-            (_, Kind.Int) => "INTEGER",
-            (_, Kind.Bool) => "INTEGER",
-            (_, Kind.Bytes) => "BLOB",
-            (_, Kind.Date) => "TEXT",
-            _ => "BLOB",
-        };
-        var columns = Columns.Select(c => $"{c.Name} {Type(c.Kind)}")
-            .Concat([
-                $"refused {Type(Kind.Bool)} NOT NULL DEFAULT FALSE",
-                $"status {Type(Kind.Text)}",
-                $"person_id {Type(Kind.Guid)}",
-                $"household_id {Type(Kind.Guid)}",
-            ]);
-        var onCommit = provider == DatabaseProvider.Postgres ? " ON COMMIT DROP" : "";
-        return $"DROP TABLE IF EXISTS {(provider == DatabaseProvider.Sqlite ? "temp." : "pg_temp.")}{Name}; " +
-               $"CREATE TEMP TABLE {Name} ({string.Join(", ", columns)}){onCommit};";
+        var schema = provider == DatabaseProvider.Sqlite ? "temp." : "pg_temp.";
+        return $"DROP VIEW IF EXISTS {schema}{Rows}; DROP TABLE IF EXISTS {schema}{Work}; DROP TABLE IF EXISTS {schema}{Name}; ";
     }
+
+    // Dropped explicitly before the commit (a view depends on them); a rollback removes them on both providers.
+    private static string OnCommit(DatabaseProvider provider) => "";
+
+    private static string Type(DatabaseProvider provider, Kind k) => (provider, k) switch
+    {
+        (DatabaseProvider.Postgres, Kind.Text) => "text",
+        (DatabaseProvider.Postgres, Kind.Int) => "integer",
+        (DatabaseProvider.Postgres, Kind.Bool) => "boolean",
+        (DatabaseProvider.Postgres, Kind.Bytes) => "bytea",
+        (DatabaseProvider.Postgres, Kind.Date) => "date",
+        (DatabaseProvider.Postgres, Kind.Guid) => "uuid",
+        (_, Kind.Text) => "TEXT",
+        (_, Kind.Int) => "INTEGER",
+        (_, Kind.Bool) => "INTEGER",
+        (_, Kind.Bytes) => "BLOB",
+        (_, Kind.Date) => "TEXT",
+        _ => "BLOB",
+    };
 }
