@@ -78,12 +78,12 @@ public static class BulkCopy
         throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
     }
 
-    /// <summary>The SQLite storage form of a value, as the model's conventions store it: Guid as 16 bytes, dates as
+    /// <summary>The SQLite storage form of a value, as the model's conventions store it: Guid as 16 big-endian bytes, dates as
     /// ISO text, instants as UTC ticks, booleans as 0/1.</summary>
     public static object ToSqlite(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid g => g.ToByteArray(),
+        Guid g => g.ToByteArray(bigEndian: true),
         DateOnly d => d.ToString("yyyy-MM-dd"),
         DateTimeOffset t => t.UtcTicks,
         bool b => b ? 1 : 0,

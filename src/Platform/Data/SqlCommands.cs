@@ -39,7 +39,7 @@ public static class SqlCommands
         reader.GetValue(ordinal) switch
         {
             Guid g => g,
-            byte[] b => new Guid(b),
+            byte[] b => new Guid(b, bigEndian: true),
             string s => Guid.Parse(s),
             var other => throw new InvalidCastException(other.GetType().Name),
         };

@@ -121,11 +121,14 @@ internal sealed class RosterSituationHandler : IRosterImportHandler
             UPDATE emp_situation SET to_period = @p
             FROM emp_incoming i WHERE emp_situation.county_code = i.county_code AND emp_situation.id = i.cover_id AND i.action = 'X'
             """, ct, p);
+        // A person's first situation takes the person's time-ordered id (ids are unique per table): index inserts append.
         await connection.ExecuteAsync(tx, $"""
             INSERT INTO emp_situation (id, county_code, region_code, person_id, household_id, from_period, to_period, in_labour_force,
                    employed, workplace, workshop, public_welfare_job, self_employed, willing_to_work, willing_to_work_away,
                    workplace_region_code, employer_name, months_worked, returned_on, status, import_id, recorded_at, recorded_by)
-            SELECT {dialect.NewId}, i.county_code, i.region_code, i.person_id, i.household_id, @p,
+            SELECT CASE WHEN i.action = 'I' AND NOT EXISTS (SELECT 1 FROM emp_situation x WHERE x.county_code = i.county_code AND x.id = i.person_id)
+                        THEN i.person_id ELSE {dialect.NewId} END,
+                   i.county_code, i.region_code, i.person_id, i.household_id, @p,
                    CASE WHEN i.action = 'X' THEN i.cover_to
                         ELSE (SELECT min(n.from_period) FROM emp_situation n WHERE n.county_code = i.county_code AND n.person_id = i.person_id AND n.from_period > @p) END,
                    i.in_labour_force, i.employed, i.workplace, i.workshop, i.public_welfare_job, i.self_employed,

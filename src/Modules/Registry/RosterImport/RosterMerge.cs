@@ -38,14 +38,21 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
                 ELSE 'U' END
             WHERE refused = FALSE
             """, ct);
-        await Exec(dialect.CreateTempTableAs("roster_household", $"""
-            SELECT county_code, region_code, household_number, household_phone_cipher, household_phone_hash, household_phone_masked,
-                   monitoring_type_code, risk_cleared, risk_cleared_on, candidate_household_id
-            FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY county_code, household_number
-                      ORDER BY CASE WHEN relationship_code = @head THEN 0 ELSE 1 END, row_number) AS rn
-                  FROM {R} s WHERE refused = FALSE) x
-            WHERE rn = 1
-            """), ct, ("@head", CodeLists.CodeLists.Default.Relationship.Find("户主")!.Code));
+        // One row per household, its head's if it has one (the household phone and monitoring status are the head's).
+        const string columns = """
+            county_code, region_code, household_number, household_phone_cipher, household_phone_hash, household_phone_masked,
+            monitoring_type_code, risk_cleared, risk_cleared_on, candidate_household_id
+            """;
+        await Exec(dialect.CreateTempTableAs("roster_household", dialect.Provider == DatabaseProvider.Postgres
+            ? $"""
+              SELECT DISTINCT ON (county_code, household_number) {columns} FROM {R} WHERE refused = FALSE
+              ORDER BY county_code, household_number, CASE WHEN relationship_code = @head THEN 0 ELSE 1 END, row_number
+              """
+            // SQLite takes the other columns of an aggregate query from the row that gave the min().
+            : $"""
+              SELECT {columns}, min(CASE WHEN relationship_code = @head THEN 0 ELSE 1 END * 1000000000 + row_number) AS pick
+              FROM {R} WHERE refused = FALSE GROUP BY county_code, household_number
+              """), ct, ("@head", CodeLists.CodeLists.Default.Relationship.Find("户主")!.Code));
         await Exec("CREATE INDEX roster_household_number ON roster_household (county_code, household_number)", ct);
         var householdsNew = await connection.ScalarAsync<int>(transaction, """
             SELECT count(*) FROM roster_household rh
@@ -131,11 +138,18 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
               AND reg_household_membership.valid_to IS NULL
               AND (reg_household_membership.household_id <> s.household_id OR reg_household_membership.relationship_code IS DISTINCT FROM s.relationship_code)
             """, ct, from);
+        // A new person's first membership takes the person's time-ordered id (ids are unique per table), so its index
+        // inserts append; a changed person's new membership gets a fresh id.
+        await Exec($"""
+            INSERT INTO reg_household_membership (id, county_code, region_code, household_id, person_id, relationship_code, valid_from, valid_to)
+            SELECT s.person_id, s.county_code, s.region_code, s.household_id, s.person_id, s.relationship_code, @from, NULL
+            FROM {R} s WHERE s.status = 'N'
+            """, ct, from);
         await Exec($"""
             INSERT INTO reg_household_membership (id, county_code, region_code, household_id, person_id, relationship_code, valid_from, valid_to)
             SELECT {dialect.NewId}, s.county_code, s.region_code, s.household_id, s.person_id, s.relationship_code, @from, NULL
-            FROM {R} s
-            WHERE s.status IN ('N', 'U') AND NOT EXISTS (SELECT 1 FROM reg_household_membership m
+            FROM roster_changed s
+            WHERE NOT EXISTS (SELECT 1 FROM reg_household_membership m
                 WHERE m.county_code = s.county_code AND m.person_id = s.person_id AND m.valid_to IS NULL)
             """, ct, from);
         await Exec($"""
