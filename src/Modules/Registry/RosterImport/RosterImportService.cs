@@ -87,9 +87,9 @@ public sealed class RosterImportService(
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
         if (provider == DatabaseProvider.Sqlite)
         {
-            // A bigger page cache for this connection (32 MB main, 16 MB for the temporary stage) keeps index updates
+            // A bigger page cache for this connection (16 MB main, 8 MB for the temporary stage) keeps index updates
             // in memory; SQLite's default of 2 MB makes a large import mostly page shuffling.
-            await connection.ExecuteAsync(null, "PRAGMA cache_size = -32768; PRAGMA temp.cache_size = -16384;", ct);
+            await connection.ExecuteAsync(null, "PRAGMA cache_size = -16384; PRAGMA temp.cache_size = -8192;", ct);
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(tx, "DELETE FROM reg_roster_import_issue WHERE import_id = @id", ct, ("@id", record.Id));
