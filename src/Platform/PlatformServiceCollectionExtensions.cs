@@ -27,6 +27,9 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(LoadKeys(configuration, settings));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<JobRunner>();
+        services.AddModelAssembly(typeof(AppDbContext).Assembly);
+        services.AddScoped<Audit.AuditActor>();
+        services.AddScoped<Audit.AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
     }

@@ -1,0 +1,36 @@
+using Bangfu.Platform.Security;
+using P = Bangfu.Platform.Security.Permissions;
+
+namespace Bangfu.Identity.Users;
+
+/// <summary>
+/// What each role may do. The three administrative roles are separate (GB/T 22239-2019 8.1.4.2 c): none of them sees
+/// person-level data, and none does the others' work. Officers' permissions follow their level: villages and
+/// townships do the monthly round; counties import, export and unmask (with a reason); cities and provinces read
+/// reports and lists without full names.
+/// </summary>
+public static class RolePermissions
+{
+    private static readonly Dictionary<string, string[]> Map = new()
+    {
+        [Roles.SystemAdministrator] = [P.UsersManage],
+        [Roles.SecurityAdministrator] = [P.SecurityManage],
+        [Roles.Auditor] = [P.AuditView],
+        [Roles.ProvinceOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport],
+        [Roles.CityOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport],
+        [Roles.CountyOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.RegistryUnmask, P.RegistryImport,
+            P.RegistryExport, P.QualityConfirm, P.ReportsView, P.EmploymentRound],
+        [Roles.TownshipOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,
+            P.EmploymentRound, P.RegistryExport],
+        [Roles.VillageOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,
+            P.EmploymentRound],
+    };
+
+    public static IReadOnlyList<string> Of(string role) => Map.TryGetValue(role, out var p) ? p : [];
+
+    public static IReadOnlySet<string> Of(IEnumerable<string> roles) => roles.SelectMany(Of).ToHashSet();
+
+    /// <summary>The roles that must use a second factor: county level and above, and the three administrators.</summary>
+    public static bool RequiresSecondFactor(string role) => role is Roles.SystemAdministrator or Roles.SecurityAdministrator
+        or Roles.Auditor or Roles.ProvinceOfficer or Roles.CityOfficer or Roles.CountyOfficer;
+}

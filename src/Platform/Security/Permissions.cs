@@ -1,0 +1,41 @@
+namespace Bangfu.Platform.Security;
+
+/// <summary>
+/// Permissions, checked by pages, the API and the menu alike (one constant each). Roles map to sets of them
+/// (Identity module, RolePermissions); a signed-in user carries theirs as claims of type <see cref="ClaimType"/>.
+/// </summary>
+public static class Permissions
+{
+    public const string ClaimType = "bangfu:permission";
+
+    /// <summary>See people of the scope: lists, details, reports (identifiers masked).</summary>
+    public const string RegistryView = "registry.view";
+    /// <summary>See names in full (otherwise surname + *).</summary>
+    public const string RegistryFullNames = "registry.full_names";
+    /// <summary>See health, disability and income fields.</summary>
+    public const string RegistrySensitive = "registry.sensitive";
+    /// <summary>Show one person's full ID number and phone, with a typed reason (audited).</summary>
+    public const string RegistryUnmask = "registry.unmask";
+    /// <summary>Import rosters.</summary>
+    public const string RegistryImport = "registry.import";
+    /// <summary>Export rosters and lists (audited).</summary>
+    public const string RegistryExport = "registry.export";
+    /// <summary>Confirm data-quality issues.</summary>
+    public const string QualityConfirm = "quality.confirm";
+    /// <summary>Record the monthly round and close a village's month.</summary>
+    public const string EmploymentRound = "employment.round";
+    /// <summary>See reports (the monthly dispatch).</summary>
+    public const string ReportsView = "reports.view";
+    /// <summary>Create, disable and assign roles to accounts (system administrator).</summary>
+    public const string UsersManage = "users.manage";
+    /// <summary>Security settings, unlocking accounts, key rotation (security administrator).</summary>
+    public const string SecurityManage = "security.manage";
+    /// <summary>Search and export the audit trail (auditor).</summary>
+    public const string AuditView = "audit.view";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        RegistryView, RegistryFullNames, RegistrySensitive, RegistryUnmask, RegistryImport, RegistryExport, QualityConfirm,
+        EmploymentRound, ReportsView, UsersManage, SecurityManage, AuditView,
+    ];
+}
