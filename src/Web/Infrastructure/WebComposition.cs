@@ -1,4 +1,5 @@
 using Bangfu.Platform.Scope;
+using Bangfu.Platform.Security;
 using Bangfu.Platform.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -22,12 +23,23 @@ public static class WebComposition
             o.SlidingExpiration = true;
         });
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, BangfuClaimsPrincipalFactory>();
-        services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
-            .RequireAuthenticatedUser().Build());
+        services.AddAuthorization(o =>
+        {
+            // Every page needs a signed-in user unless it says otherwise; each permission is a policy of the same name.
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            foreach (var permission in Permissions.All)
+                o.AddPolicy(permission, p => p.RequireClaim(Permissions.ClaimType, permission));
+        });
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddRazorPages(o =>
         {
-            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AuthorizeFolder("/Registry/Imports", Permissions.RegistryImport);
+            o.Conventions.AuthorizeFolder("/Registry/People", Permissions.RegistryView);
+            o.Conventions.AuthorizeFolder("/Registry/Quality", Permissions.RegistryView);
+            o.Conventions.AuthorizeFolder("/Employment/Round", Permissions.EmploymentRound);
+            o.Conventions.AuthorizeFolder("/Employment/Lists", Permissions.RegistryView);
+            o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
         });
         services.AddProblemDetails();
         // Chinese text is written as is, not as numeric character references.
@@ -67,6 +79,8 @@ internal sealed class BangfuClaimsPrincipalFactory(
         if (user.RegionCode is not null) identity.AddClaim(new(RegionClaim, user.RegionCode));
         if (user.MustChangePassword) identity.AddClaim(new(MustChangePasswordClaim, "1"));
         identity.AddClaim(new("bangfu:display_name", user.DisplayName));
+        foreach (var permission in Bangfu.Identity.Users.RolePermissions.Of(await UserManager.GetRolesAsync(user)))
+            identity.AddClaim(new(Permissions.ClaimType, permission));
         return identity;
     }
 }

@@ -46,7 +46,7 @@ public abstract partial class WebTest : IAsyncLifetime
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserService>();
-            var roleNames = roles.Length > 0 ? roles : regionCode is { Length: > 0 } ? [Roles.OfficerRoleFor(regionCode)] : [Roles.SystemAdministrator];
+            var roleNames = roles.Length > 0 ? roles : regionCode is not null ? [Roles.OfficerRoleFor(regionCode)] : [Roles.SystemAdministrator];
             var created = await users.CreateAsync(userName, userName, regionCode, roleNames);
             var manager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = created.User;

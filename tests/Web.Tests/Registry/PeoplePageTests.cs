@@ -111,7 +111,11 @@ public sealed class PeoplePageTests : RegistryWebTest
     public async Task The_roster_download_is_the_47_column_layout_with_id_numbers_as_text()
     {
         await ImportAsync(Fixtures.SeedVillages);
-        var client = await SignInAsync("hejiawan", Hejiawan);
+        // The roster carries ID numbers in full: a county officer (who may unmask) downloads it, a village officer may not.
+        var village = await SignInAsync("hejiawan", Hejiawan);
+        var refused = await PostFormAsync(village, "/Registry/People?handler=Roster", new() { ["Region"] = Hejiawan }, "/Registry/People");
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        var client = await SignInAsync("ningxiang", "430182");
 
         var response = await PostFormAsync(client, "/Registry/People?handler=Roster", new() { ["Region"] = Hejiawan }, "/Registry/People");
 

@@ -34,7 +34,7 @@ public sealed partial class RegionsTests : WebTest
 
         var provinces = Options(await national.GetStringAsync("/Registry/Regions?handler=Children&parent="));
         Assert.Equal(31, provinces.Count);
-        var round = await national.GetStringAsync("/Employment/Round");
+        var round = await national.GetStringAsync("/Employment/Lists");
         Assert.Contains("请选择省（区、市）", round);
         Assert.Contains("value=\"43\"", round);
         // Beijing's only child is its placeholder, chosen for the user and marked as a grouping.

@@ -6,8 +6,9 @@ namespace Bangfu.Identity.Users;
 /// <summary>
 /// What each role may do. The three administrative roles are separate (GB/T 22239-2019 8.1.4.2 c): none of them sees
 /// person-level data, and none does the others' work. Officers' permissions follow their level: villages and
-/// townships do the monthly round; counties import, export and unmask (with a reason); cities and provinces read
-/// reports and lists without full names.
+/// townships do the monthly round; counties import and unmask (with a reason) and export the full roster; everyone
+/// who sees lists may export them masked; cities and provinces (which may also load rosters) and the national level
+/// read reports and lists without full names.
 /// </summary>
 public static class RolePermissions
 {
@@ -16,14 +17,15 @@ public static class RolePermissions
         [Roles.SystemAdministrator] = [P.UsersManage],
         [Roles.SecurityAdministrator] = [P.SecurityManage],
         [Roles.Auditor] = [P.AuditView],
-        [Roles.ProvinceOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport],
-        [Roles.CityOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport],
+        [Roles.NationalOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport],
+        [Roles.ProvinceOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport, P.RegistryImport],
+        [Roles.CityOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport, P.RegistryImport],
         [Roles.CountyOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.RegistryUnmask, P.RegistryImport,
             P.RegistryExport, P.QualityConfirm, P.ReportsView, P.EmploymentRound],
         [Roles.TownshipOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,
             P.EmploymentRound, P.RegistryExport],
         [Roles.VillageOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,
-            P.EmploymentRound],
+            P.EmploymentRound, P.RegistryExport],
     };
 
     public static IReadOnlyList<string> Of(string role) => Map.TryGetValue(role, out var p) ? p : [];
@@ -32,5 +34,5 @@ public static class RolePermissions
 
     /// <summary>The roles that must use a second factor: county level and above, and the three administrators.</summary>
     public static bool RequiresSecondFactor(string role) => role is Roles.SystemAdministrator or Roles.SecurityAdministrator
-        or Roles.Auditor or Roles.ProvinceOfficer or Roles.CityOfficer or Roles.CountyOfficer;
+        or Roles.Auditor or Roles.NationalOfficer or Roles.ProvinceOfficer or Roles.CityOfficer or Roles.CountyOfficer;
 }

@@ -10,6 +10,7 @@ public static class Roles
     public const string SystemAdministrator = "sysadmin";
     public const string SecurityAdministrator = "secadmin";
     public const string Auditor = "auditor";
+    public const string NationalOfficer = "national_officer";
     public const string ProvinceOfficer = "province_officer";
     public const string CityOfficer = "city_officer";
     public const string CountyOfficer = "county_officer";
@@ -21,6 +22,7 @@ public static class Roles
         [SystemAdministrator] = "系统管理员",
         [SecurityAdministrator] = "安全管理员",
         [Auditor] = "审计员",
+        [NationalOfficer] = "国家级工作人员",
         [ProvinceOfficer] = "省级工作人员",
         [CityOfficer] = "市级工作人员",
         [CountyOfficer] = "县级工作人员",
@@ -28,9 +30,10 @@ public static class Roles
         [VillageOfficer] = "村级工作人员",
     };
 
-    /// <summary>The officer role that matches a scope code's length (2 province … 12 village).</summary>
+    /// <summary>The officer role that matches a scope code's length (empty nationwide, 2 province … 12 village).</summary>
     public static string OfficerRoleFor(string regionCode) => regionCode.Length switch
     {
+        0 => NationalOfficer,
         2 => ProvinceOfficer,
         4 => CityOfficer,
         6 => CountyOfficer,

@@ -7,6 +7,8 @@ using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Bangfu.Platform.Security;
+
 namespace Bangfu.Web.Pages.Employment.Lists;
 
 /// <summary>
@@ -48,6 +50,7 @@ public sealed class IndexModel(MonthlyRoundService round, RegionTree tree) : Pag
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!User.Can(Permissions.RegistryExport)) return Forbid();
         if (await LoadAsync(ct) is { } problem) return problem;
         if (!ModelState.IsValid) return BadRequest();
         var codes = CodeLists.Default;

@@ -6,6 +6,8 @@ using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Bangfu.Platform.Security;
+
 namespace Bangfu.Web.Pages.Registry.People;
 
 /// <summary>
@@ -51,6 +53,8 @@ public sealed class IndexModel(PeopleService people, RosterExportService exports
 
     private async Task<IActionResult> ExportAsync(RegistryExportKind kind, CancellationToken ct)
     {
+        // Masked lists need the export permission; the 47-column roster holds ID numbers in full and needs unmasking too.
+        if (!User.Can(Permissions.RegistryExport) || (kind == RegistryExportKind.Roster && !User.Can(Permissions.RegistryUnmask))) return Forbid();
         if (await RegionCodeAsync(ct) is not { } code) return await ListAsync(ct);
         if (code.Length == 0)
         {

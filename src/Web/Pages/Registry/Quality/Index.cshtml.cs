@@ -7,6 +7,8 @@ using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Bangfu.Platform.Security;
+
 namespace Bangfu.Web.Pages.Registry.Quality;
 
 /// <summary>
@@ -49,6 +51,7 @@ public sealed class IndexModel(QualityIssueService issues, RosterExportService e
     /// <summary>已核实: the data is right as it is; the issue is closed with who and when.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
+        if (!User.Can(Permissions.QualityConfirm)) return Forbid();
         if (!await issues.ConfirmAsync(id, User.Identity?.Name, ct)) return NotFound();
         TempData["Message"] = "已标记为已核实（数据无误），该问题不再列入清单。";
         return RedirectToPage(new { region = Region, rule = Rule, after = After });
@@ -56,6 +59,7 @@ public sealed class IndexModel(QualityIssueService issues, RosterExportService e
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
+        if (!User.Can(Permissions.RegistryExport)) return Forbid();
         if (await ScopeCodeAsync(ct) is not { } scopeCode) return NotFound();
         if ((Region ?? scopeCode).Length == 0)
         {

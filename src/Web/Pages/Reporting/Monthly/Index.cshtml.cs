@@ -5,6 +5,8 @@ using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Bangfu.Platform.Security;
+
 namespace Bangfu.Web.Pages.Reporting.Monthly;
 
 /// <summary>The monthly dispatch (月调度) of a region: a row per child region down to village, every figure a link to
@@ -36,6 +38,7 @@ public sealed class IndexModel(MonthlyDispatchService dispatch, RegionScopeAcces
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!User.Can(Permissions.RegistryExport)) return Forbid();
         if (!Resolve(out var month)) return BadRequest();
         MonthlyDispatchReport report;
         try

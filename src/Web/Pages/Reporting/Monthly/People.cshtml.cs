@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
+using Bangfu.Platform.Security;
+
 namespace Bangfu.Web.Pages.Reporting.Monthly;
 
 /// <summary>The people behind one figure of the dispatch (masked identifiers), keyset-paged, exportable.</summary>
@@ -40,6 +42,7 @@ public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirector
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!User.Can(Permissions.RegistryExport)) return Forbid();
         if (!Bangfu.Platform.Time.Period.TryParse(Period, out var month) || string.IsNullOrWhiteSpace(Region)) return BadRequest();
         var situations = await dispatch.Behind(Region, month, Figure).OrderBy(s => s.RegionCode).ToListAsync(ct);
         var persons = await people.FindManyAsync(situations.Select(s => s.PersonId).ToList(), ct);
