@@ -56,7 +56,7 @@ public sealed class ImportPostgresBenchmark(Workspace workspace, BangfuCli cli, 
         }
         return new Measurement("import-postgres", $"{rows:N0} rows CSV", "psql \\copy (indexed)", Measurement.Median(raw),
             "bangfu import roster", Measurement.Median(bangfu), RatioGoal, peak, RssGoal,
-            repeat > 1 ? $"median of {repeat} runs" : null);
+            repeat > 1 ? $"median of {repeat} runs; psql {Measurement.Runs(raw)}; bangfu {Measurement.Runs(bangfu)}" : null);
     }
 
     /// <summary>

@@ -50,6 +50,6 @@ public sealed class ImportSqliteBenchmark(Workspace workspace, BangfuCli cli, Ro
         }
         return new Measurement("import-sqlite", $"{rows:N0} rows CSV", "sqlite3 .import", Measurement.Median(raw),
             "bangfu import roster", Measurement.Median(bangfu), RatioGoal, peak, RssGoal,
-            repeat > 1 ? $"median of {repeat} runs" : null);
+            repeat > 1 ? $"median of {repeat} runs; sqlite3 {Measurement.Runs(raw)}; bangfu {Measurement.Runs(bangfu)}" : null);
     }
 }

@@ -28,6 +28,9 @@ public sealed record Measurement(
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
+    /// <summary>Every run's time in order, for the notes: on a busy machine the spread says more than the median.</summary>
+    public static string Runs(IEnumerable<TimeSpan> times) => string.Join(" / ", times.Select(Seconds));
+
     public static string Seconds(TimeSpan t) =>
         t.TotalSeconds >= 10 ? t.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s"
         : t.TotalSeconds >= 1 ? t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s"

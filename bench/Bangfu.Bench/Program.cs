@@ -10,7 +10,7 @@ var pg = new Option<string?>("--pg") { Description = "PostgreSQL connection stri
 var persons = new Option<long>("--persons") { Description = "persons in the report benchmark's province", DefaultValueFactory = _ => 10_000_000 };
 var runs = new Option<int>("--runs") { Description = "timed runs of each report query (the median is reported)", DefaultValueFactory = _ => 5 };
 var showSql = new Option<bool>("--show-sql") { Description = "print the SQL the service sends" };
-var noBuild = new Option<bool>("--no-build") { Description = "use the CLI as built; skip `dotnet build -c Release src/Cli`" };
+var noBuild = new Option<bool>("--no-build") { Description = "use the CLI as built; skip `dotnet build -c Release src/Cli`", Recursive = true };
 
 var root = new RootCommand("Bangfu benchmarks: the import and the monthly report against sqlite3 .import, psql \\copy and a hand-written GROUP BY.");
 root.Options.Add(noBuild);

@@ -81,7 +81,7 @@ public sealed class ReportPostgresBenchmark(PostgresServer server, ProvincePopul
         [
             new Measurement("report-postgres", size, "raw GROUP BY (Npgsql)", Measurement.Median(raw),
                 "MonthlyDispatchService", Measurement.Median(bangfu), RatioGoal, PeakRss(), null,
-                $"median of {runs} runs. The service runs the GROUP BY twice (2021-12 and 2020-12 for the year-on-year column), "
+                $"median of {runs} runs (raw {Measurement.Runs(raw)}; service {Measurement.Runs(bangfu)}). The service runs the GROUP BY twice (2021-12 and 2020-12 for the year-on-year column), "
                 + $"plus the closed-village lookup and child-region names; the raw query for both months takes {Measurement.Seconds(Measurement.Median(rawBoth))} "
                 + $"(ratio {Measurement.Median(bangfu).TotalSeconds / Measurement.Median(rawBoth).TotalSeconds:F2}× against that). Peak RSS is this bench process's."),
         ];

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Bangfu.Bench;
 
 /// <summary>
@@ -42,6 +44,9 @@ public sealed class XlsxBenchmark(Workspace workspace, BangfuCli cli, Rosters ro
         return new Measurement("xlsx", $"{rows:N0} rows", "bangfu import (CSV)", Measurement.Median(csvTimes),
             "bangfu import (.xlsx)", Measurement.Median(xlsxTimes), RatioGoal, xlsxPeak, RssGoal,
             $"peak RSS {Measurement.Megabytes(xlsxPeak)} for .xlsx, {Measurement.Megabytes(csvPeak)} for CSV (SQLite)"
-            + (repeat > 1 ? $"; median of {repeat} runs" : ""));
+            + (repeat > 1
+                ? $"; median of {repeat} runs; CSV {Measurement.Runs(csvTimes)}; .xlsx {Measurement.Runs(xlsxTimes)}; ratio of each pair "
+                  + string.Join(" / ", csvTimes.Zip(xlsxTimes, (c, x) => (x / c).ToString("F2", CultureInfo.InvariantCulture) + "×"))
+                : ""));
     }
 }
