@@ -27,7 +27,7 @@ public sealed class ImportSqliteBenchmark(Workspace workspace, BangfuCli cli, Ro
             try
             {
                 var rawFile = Path.Combine(dir, "raw.db");
-                var r = await ChildProcess.RunCheckedAsync("sqlite3 .import", sqlite3, [rawFile, "-cmd", ".mode csv", $".import {csv} roster"]);
+                var r = await ChildProcess.RunCheckedAsync("sqlite3 .import", sqlite3, [rawFile, "-cmd", ".mode csv", $".import \"{csv}\" roster"]);
                 var count = await ChildProcess.RunCheckedAsync("sqlite3 count", sqlite3, [rawFile, "SELECT count(*) FROM roster"]);
                 if (long.Parse(count.Output.Trim(), CultureInfo.InvariantCulture) != rows)
                     throw new BenchException($"sqlite3 .import loaded {count.Output.Trim()} rows, expected {rows:N0}.");

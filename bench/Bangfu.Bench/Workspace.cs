@@ -1,4 +1,3 @@
-
 namespace Bangfu.Bench;
 
 /// <summary>
