@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Bangfu.Bench;
+
+/// <summary>
+/// <c>import-sqlite</c>: the same CSV loaded by <c>sqlite3 .import</c> into a fresh file, and imported by
+/// <c>bangfu import roster</c> into a fresh, already initialised SQLite database.
+/// <para>The baseline is the floor for getting the text into SQLite at all: one untyped table, no index, no checks.
+/// Bangfu parses and checks every cell, encrypts and hashes ID numbers and phones, and writes people, households,
+/// memberships and employment situations with their indexes, in one transaction.</para>
+/// </summary>
+public sealed class ImportSqliteBenchmark(Workspace workspace, BangfuCli cli, Rosters rosters)
+{
+    public const double RatioGoal = 2.0;
+    public const long RssGoal = 256L * 1024 * 1024;
+
+    public async Task<Measurement> RunAsync(long rows, int seed, int repeat)
+    {
+        var csv = await rosters.GetAsync(rows, seed, "csv");
+        var sqlite3 = Workspace.Tool("sqlite3");
+        var raw = new List<TimeSpan>();
+        var bangfu = new List<TimeSpan>();
+        long peak = 0;
+        for (var i = 0; i < repeat; i++)
+        {
+            var dir = workspace.NewRunDirectory("import-sqlite");
+            try
+            {
+                var rawFile = Path.Combine(dir, "raw.db");
+                var r = await ChildProcess.RunCheckedAsync("sqlite3 .import", sqlite3, [rawFile, "-cmd", ".mode csv", $".import \"{csv}\" roster"]);
+                var count = await ChildProcess.RunCheckedAsync("sqlite3 count", sqlite3, [rawFile, "SELECT count(*) FROM roster"]);
+                if (long.Parse(count.Output.Trim(), CultureInfo.InvariantCulture) != rows)
+                    throw new BenchException($"sqlite3 .import loaded {count.Output.Trim()} rows, expected {rows:N0}.");
+                raw.Add(r.Elapsed);
+                Workspace.Log($"sqlite3 .import {rows:N0} rows: {Measurement.Seconds(r.Elapsed)}");
+                File.Delete(rawFile);
+
+                var database = BangfuDatabase.Sqlite(Path.Combine(dir, "bangfu"));
+                await cli.InitialiseAsync(database);
+                var (run, outcome) = await cli.ImportAsync(csv, database);
+                BangfuCli.Check(outcome, rows);
+                bangfu.Add(run.Elapsed);
+                peak = Math.Max(peak, run.PeakRssBytes ?? 0);
+                Workspace.Log($"bangfu import roster (SQLite) {rows:N0} rows: {Measurement.Seconds(run.Elapsed)}, peak RSS {Measurement.Megabytes(run.PeakRssBytes)}");
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        return new Measurement("import-sqlite", $"{rows:N0} rows CSV", "sqlite3 .import", Measurement.Median(raw),
+            "bangfu import roster", Measurement.Median(bangfu), RatioGoal, peak, RssGoal,
+            repeat > 1 ? $"median of {repeat} runs; sqlite3 {Measurement.Runs(raw)}; bangfu {Measurement.Runs(bangfu)}" : null);
+    }
+}

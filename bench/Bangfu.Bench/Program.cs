@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Bangfu.Bench;
+
+// Bangfu against the raw database tools on the same machine and the same rows (see bench/README.md).
+// Timings live here, never in unit tests. Results are printed as a markdown table and appended to bench/out/results.md.
+var rows = new Option<long>("--rows") { Description = "roster rows (persons)", DefaultValueFactory = _ => 1_000_000 };
+var seed = new Option<int>("--seed") { Description = "generator seed", DefaultValueFactory = _ => 1 };
+var repeat = new Option<int>("--repeat") { Description = "runs of each import (the median is reported)", DefaultValueFactory = _ => 1 };
+var pg = new Option<string?>("--pg") { Description = "PostgreSQL connection string of a role that may create databases (default: $BANGFU_BENCH_POSTGRES)" };
+var persons = new Option<long>("--persons") { Description = "persons in the report benchmark's province", DefaultValueFactory = _ => 10_000_000 };
+var runs = new Option<int>("--runs") { Description = "timed runs of each report query (the median is reported)", DefaultValueFactory = _ => 5 };
+var showSql = new Option<bool>("--show-sql") { Description = "print the SQL the service sends" };
+var noBuild = new Option<bool>("--no-build") { Description = "use the CLI as built; skip `dotnet build -c Release src/Cli`", Recursive = true };
+
+var root = new RootCommand("Bangfu benchmarks: the import and the monthly report against sqlite3 .import, psql \\copy and a hand-written GROUP BY.");
+root.Options.Add(noBuild);
+root.Subcommands.Add(Command("import-sqlite", "CSV import into SQLite vs sqlite3 .import", [rows, seed, repeat],
+    (b, p) => b.ImportSqlite(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat))));
+root.Subcommands.Add(Command("import-postgres", "CSV import into PostgreSQL vs psql \\copy into an indexed table", [rows, seed, repeat, pg],
+    (b, p) => b.ImportPostgres(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat), p.GetValue(pg))));
+root.Subcommands.Add(Command("xlsx", "the same rows imported from .xlsx vs from CSV (SQLite)", [rows, seed, repeat],
+    (b, p) => b.Xlsx(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat))));
+root.Subcommands.Add(Command("report-postgres", "monthly dispatch of a province vs the raw GROUP BY", [persons, runs, pg, showSql],
+    (b, p) => b.Report(p.GetValue(persons), p.GetValue(runs), p.GetValue(pg), p.GetValue(showSql))));
+root.Subcommands.Add(Command("all", "everything, with the defaults unless given", [rows, seed, repeat, persons, runs, pg],
+    (b, p) => b.All(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat), p.GetValue(persons), p.GetValue(runs), p.GetValue(pg))));
+return await root.Parse(args).InvokeAsync();
+
+Command Command(string name, string description, Option[] options, Func<Benchmarks, ParseResult, Task<IReadOnlyList<Measurement>>> run)
+{
+    var command = new Command(name, description);
+    foreach (var o in options) command.Options.Add(o);
+    command.SetAction(async (parse, _) =>
+    {
+        try
+        {
+            var workspace = Workspace.Locate();
+            await workspace.PrepareAsync(build: !parse.GetValue(noBuild));
+            var results = await run(new Benchmarks(workspace), parse);
+            var table = Measurement.Table(results, workspace.Commit);
+            Console.WriteLine(table);
+            await File.AppendAllTextAsync(Path.Combine(workspace.Out, "results.md"), $"## {string.Join(' ', args)}\n\n{table}\n");
+            return 0;
+        }
+        catch (BenchException e)
+        {
+            Console.Error.WriteLine($"bench: {e.Message}");
+            return 1;
+        }
+    });
+    return command;
+}
