@@ -45,9 +45,15 @@ public enum DispatchFigure
     ReturnedThisMonth,
 }
 
+/// <summary>The same month a year before: persons and employed (同比).</summary>
+public sealed record YearAgoFigures(int Persons, int Employed)
+{
+    public YearAgoFigures Add(YearAgoFigures o) => new(Persons + o.Persons, Employed + o.Employed);
+}
+
 /// <summary>One row of the dispatch: a region, its figures, the same month a year before (when there are data), and
 /// its reporting: villages with registered people, and how many of them have closed the month.</summary>
-public sealed record DispatchRow(string RegionCode, string RegionName, DispatchFigures Figures, DispatchFigures? SameMonthLastYear,
+public sealed record DispatchRow(string RegionCode, string RegionName, DispatchFigures Figures, YearAgoFigures? SameMonthLastYear,
     int Villages, int VillagesClosed)
 {
     /// <summary>报送率: closed villages / villages with people, 0-1; null when there are no villages with people.</summary>
