@@ -1,15 +1,11 @@
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
+using Bangfu.Registry.RosterExport;
 
 namespace Bangfu.Cli.Generate;
 
 /// <summary>
-/// Writes roster rows as an .xlsx workbook with one sheet and a header row, streaming: MiniExcel pulls the rows
-/// one at a time and writes them straight into the zipped sheet, so memory stays flat however many rows there are.
-/// Every cell is written as text (ID numbers, phone numbers and household numbers included), so Excel shows all
-/// 18 digits instead of turning them into a number with 15 significant digits.
-/// <para>The same rows give the same cells, but not the same bytes: MiniExcel names the sheet's relationship with a
-/// random id and the zip entries carry the time of writing. Byte-for-byte comparisons use the CSV.</para>
+/// Writes roster rows as an .xlsx workbook with one sheet and a header row, streaming, with the registry's table writer
+/// (the one every export uses): every cell an inline string in a text-formatted column, so Excel shows all 18 digits of
+/// an ID number instead of a number with 15 significant digits, and memory stays flat however many rows there are.
 /// </summary>
 public static class RosterXlsxWriter
 {
@@ -20,25 +16,8 @@ public static class RosterXlsxWriter
 
     public static void Write(string path, IEnumerable<string[]> rows)
     {
-        var header = RosterGenerator.Header;
-        var configuration = new OpenXmlConfiguration
-        {
-            // Autofilter and column widths need nothing from later rows; both stay off so nothing is buffered.
-            AutoFilter = false,
-            EnableAutoWidth = false,
-        };
-        MiniExcel.SaveAs(path, AsRecords(rows, header), printHeader: true, sheetName: SheetName,
-            excelType: ExcelType.XLSX, configuration: configuration, overwriteFile: true);
-    }
-
-    private static IEnumerable<IDictionary<string, object?>> AsRecords(IEnumerable<string[]> rows, string[] header)
-    {
-        foreach (var row in rows)
-        {
-            var record = new Dictionary<string, object?>(header.Length, StringComparer.Ordinal);
-            // An empty cell goes in as null, which MiniExcel writes as a bare <c/> instead of an empty string cell.
-            for (var i = 0; i < header.Length; i++) record[header[i]] = row[i].Length == 0 ? null : row[i];
-            yield return record;
-        }
+        using var file = File.Create(path);
+        using var writer = TableWriters.Create(ExportFormat.Xlsx, file, SheetName, RosterGenerator.Header);
+        foreach (var row in rows) writer.WriteRow(row.Select(c => c.Length == 0 ? null : c).ToArray());
     }
 }

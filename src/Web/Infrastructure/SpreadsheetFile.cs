@@ -1,70 +1,46 @@
-using MiniExcelLibs;
-using Microsoft.AspNetCore.Mvc;
+using Bangfu.Registry.RosterExport;
 
 namespace Bangfu.Web.Infrastructure;
 
 /// <summary>
-/// Excel downloads: rows are written streaming (MiniExcel), every value as text so that Excel keeps ID numbers and
-/// leading zeros, and text that Excel would run as a formula (starting with = + - @, tab or CR) is prefixed with an
-/// apostrophe (OWASP CSV/formula injection).
+/// Excel downloads of lists and reports: rows go streaming into the registry's one-sheet .xlsx writer (every cell
+/// text, so ID numbers and leading zeros stay as they are and nothing is ever calculated) and straight into the
+/// response (<see cref="StreamedDownload"/>). A header row is always written; rows beyond Excel's limit of 1,048,576
+/// are left out, and the last row says so.
 /// </summary>
 public static class SpreadsheetFile
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const int MaxDataRows = 1_048_576 - 2; // header and the note row
 
-    public static FileCallbackResult Create(string fileName, IEnumerable<IReadOnlyList<(string Header, object? Value)>> rows) =>
-        new(fileName, async (stream, ct) =>
+    public static StreamedDownload Create(string fileName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        new(fileName, TableWriters.ContentType(ExportFormat.Xlsx), (stream, ct) =>
         {
-            var data = rows.Select(r =>
+            using var writer = TableWriters.Create(ExportFormat.Xlsx, stream, "Sheet1", headers);
+            var count = 0;
+            foreach (var row in rows)
             {
-                var row = new Dictionary<string, object?>(r.Count);
-                foreach (var (header, value) in r) row[header] = Escape(value);
-                return row;
-            });
-            await MiniExcel.SaveAsAsync(stream, data, excelType: ExcelType.XLSX, cancellationToken: ct);
+                if (++count > MaxDataRows)
+                {
+                    writer.WriteRow([$"（超过 Excel 的行数上限，其余行未导出；请缩小范围后分批导出）"]);
+                    break;
+                }
+                if ((count & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+                writer.WriteRow(row.Select(Text).ToArray());
+            }
+            return Task.CompletedTask;
         });
 
-    public static string? Escape(object? value)
-    {
-        var text = value switch
-        {
-            null => null,
-            DateOnly d => d.ToString("yyyy-MM-dd"),
-            DateTimeOffset t => t.ToLocalTime().ToString("yyyy-MM-dd HH:mm"),
-            bool b => b ? "是" : "否",
-            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        if (string.IsNullOrEmpty(text)) return text;
-        return text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-    }
-}
+    /// <summary>Convenience for rows written as (header, value) pairs; the first row's headers are the sheet's.</summary>
+    public static StreamedDownload Create(string fileName, IReadOnlyList<IReadOnlyList<(string Header, object? Value)>> rows, IReadOnlyList<string>? headers = null) =>
+        Create(fileName, headers ?? (rows.Count > 0 ? rows[0].Select(c => c.Header).ToArray() : []), rows.Select(r => (IReadOnlyList<object?>)r.Select(c => c.Value).ToArray()));
 
-/// <summary>A file written into the response body by a callback (so large exports stream), never cached.</summary>
-public sealed class FileCallbackResult(string fileName, Func<Stream, CancellationToken, Task> write) : IActionResult
-{
-    public async Task ExecuteResultAsync(ActionContext context)
+    public static string? Text(object? value) => value switch
     {
-        var response = context.HttpContext.Response;
-        response.ContentType = SpreadsheetFile.ContentType;
-        response.Headers.CacheControl = "no-store";
-        response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = "export.xlsx" }.ToString()
-                                              + "; filename*=UTF-8''" + Uri.EscapeDataString(fileName);
-        // MiniExcel needs a seekable stream for the zip; buffer in a temp file, not in memory.
-        var temp = Path.GetTempFileName();
-        try
-        {
-            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose))
-            {
-                await write(file, context.HttpContext.RequestAborted);
-                file.Position = 0;
-                response.ContentLength = file.Length;
-                await file.CopyToAsync(response.Body, context.HttpContext.RequestAborted);
-            }
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        DateTimeOffset t => t.ToLocalTime().ToString("yyyy-MM-dd HH:mm"),
+        bool b => b ? "是" : "否",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 }

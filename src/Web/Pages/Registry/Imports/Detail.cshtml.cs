@@ -51,12 +51,12 @@ public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads u
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is null) return NotFound();
-        var rows = Filtered(id).OrderBy(i => i.Severity).ThenBy(i => i.RowNumber).ThenBy(i => i.Id).AsAsyncEnumerable();
-        var list = new List<IReadOnlyList<(string, object?)>>();
-        await foreach (var i in rows.WithCancellation(ct))
-            list.Add([("行号", i.RowNumber), ("列", i.ColumnName), ("级别", i.Severity == IssueSeverity.Error ? "错误（未导入）" : "警告"),
-                ("规则代码", i.Code), ("说明", i.Message), ("村代码", i.VillageCode)]);
-        return SpreadsheetFile.Create($"检查结果-{Path.GetFileNameWithoutExtension(Import.FileName)}.xlsx", list);
+        // Streamed from the query: a bad file can have more findings than rows.
+        var rows = Filtered(id).OrderBy(i => i.Severity).ThenBy(i => i.RowNumber).ThenBy(i => i.Id).AsEnumerable()
+            .Select(i => (IReadOnlyList<object?>)[i.RowNumber, i.ColumnName, i.Severity == IssueSeverity.Error ? "错误（未导入）" : "警告",
+                i.Code, i.Message, i.VillageCode]);
+        return SpreadsheetFile.Create($"检查结果-{Path.GetFileNameWithoutExtension(Import.FileName)}.xlsx",
+            ["行号", "列", "级别", "规则代码", "说明", "村代码"], rows);
     }
 
     public async Task<IActionResult> OnPostCommitAsync(Guid id, CancellationToken ct)
