@@ -223,15 +223,15 @@ public sealed class TestDatabase : IAsyncDisposable
         }).Build();
         var services = new ServiceCollection().AddLogging().AddBangfu(configuration);
         await using var sp = services.BuildServiceProvider();
-        var stdout = Console.Out;
-        Console.SetOut(TextWriter.Null); // the first administrator's password is of no use here
+        var stdout = Console.Error;
+        Console.SetError(TextWriter.Null); // the first administrator's password is of no use here
         try
         {
             await sp.InitialiseBangfuAsync();
         }
         finally
         {
-            Console.SetOut(stdout);
+            Console.SetError(stdout);
         }
     }
 

@@ -49,7 +49,8 @@ internal static class ImportCommands
             Console.Error.WriteLine();
             if (asJson) Console.WriteLine(JsonSerializer.Serialize(ToJson(summary), Json));
             else Print(summary);
-            return summary.FileError is null ? 0 : 1;
+            // 1: the file could not be imported, or every row was refused.
+            return summary.FileError is null && summary.RowsRefused < summary.Rows ? 0 : 1;
         });
         return new Command("import", "导入") { roster };
     }

@@ -16,8 +16,13 @@ internal static class UserCommands
         create.SetAction(async (parse, ct) =>
         {
             var regionCode = parse.GetValue(region)?.Trim();
+            if (regionCode is not null && regionCode.Length > 0 && Bangfu.Platform.Scope.RegionScope.TryOf(regionCode) is null)
+            {
+                Console.Error.WriteLine($"区划代码“{regionCode}”无效，应为 2、4、6、9 或 12 位数字。");
+                return 2;
+            }
             var roleNames = parse.GetValue(roles) is { Length: > 0 } given ? given
-                : regionCode is { Length: > 0 } ? [Roles.OfficerRoleFor(regionCode)] : [];
+                : regionCode is not null ? [Roles.OfficerRoleFor(regionCode)] : [];
             if (roleNames.Length == 0)
             {
                 Console.Error.WriteLine("请用 --region 指定管辖区划，或用 --role 指定角色。");
@@ -25,8 +30,13 @@ internal static class UserCommands
             }
             try
             {
-                var created = await CliHost.RunAsync(sp => sp.GetRequiredService<UserService>()
-                    .CreateAsync(parse.GetValue(name)!, parse.GetValue(display) ?? parse.GetValue(name)!, regionCode, roleNames), ct);
+                var created = await CliHost.RunAsync(async sp =>
+                {
+                    if (regionCode is { Length: > 0 } && await sp.GetRequiredService<Bangfu.Registry.Regions.RegionDirectory>().FindAsync(regionCode, ct) is null)
+                        throw new InvalidOperationException($"区划代码“{regionCode}”不存在。");
+                    return await sp.GetRequiredService<UserService>()
+                        .CreateAsync(parse.GetValue(name)!, parse.GetValue(display) ?? parse.GetValue(name)!, regionCode, roleNames);
+                }, ct);
                 Console.WriteLine($"已创建用户 {created.User.UserName}（角色：{string.Join("、", roleNames.Select(r => Roles.DisplayNames.GetValueOrDefault(r, r)))}，区划：{(string.IsNullOrEmpty(regionCode) ? "全国" : regionCode)}）");
                 Console.WriteLine($"初始密码（只显示这一次）：{created.InitialPassword}");
                 return 0;

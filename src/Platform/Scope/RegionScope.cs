@@ -26,6 +26,13 @@ public sealed record RegionScope
         return new RegionScope(code);
     }
 
+    /// <summary>The scope of a code, or null when the text is not a 2/4/6/9/12-digit code.</summary>
+    public static RegionScope? TryOf(string? regionCode)
+    {
+        var code = regionCode?.Trim();
+        return code is { Length: 2 or 4 or 6 or 9 or 12 } && code.All(char.IsAsciiDigit) ? new RegionScope(code) : null;
+    }
+
     public bool IsNone => Prefix is null;
 
     public bool Contains(string? regionCode) =>

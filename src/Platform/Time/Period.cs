@@ -10,11 +10,14 @@ public readonly record struct Period : IComparable<Period>
 {
     public Period(int year, int month)
     {
-        if (year is < 1949 or > 9999) throw new ArgumentOutOfRangeException(nameof(year), year, "年份超出范围");
+        if (year is < MinYear or > MaxYear) throw new ArgumentOutOfRangeException(nameof(year), year, $"年份应在 {MinYear} 到 {MaxYear} 之间");
         if (month is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(month), month, "月份应为 1-12");
         Year = year;
         Month = month;
     }
+
+    public const int MinYear = 1949;
+    public const int MaxYear = 2099;
 
     public int Year { get; }
     public int Month { get; }
@@ -53,7 +56,8 @@ public readonly record struct Period : IComparable<Period>
                 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out month))
                 return false;
         }
-        if (year is < 1949 or > 9999 || month is < 1 or > 12) return false;
+        // The year after next and the year before are computed from a period, so both ends keep a margin.
+        if (year is <= MinYear or >= MaxYear || month is < 1 or > 12) return false;
         period = new Period(year, month);
         return true;
     }

@@ -33,6 +33,7 @@ public static class WebComposition
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new RequireHandlerFilter());
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AuthorizeFolder("/Registry/Imports", Permissions.RegistryImport);
             o.Conventions.AuthorizeFolder("/Registry/People", Permissions.RegistryView);
@@ -101,7 +102,8 @@ internal sealed class RegionScopeMiddleware(RequestDelegate next)
             {
                 null => RegionScope.None,
                 "" => RegionScope.Nationwide,
-                _ => RegionScope.Of(region),
+                // An account whose scope is not a valid code sees nothing rather than failing every request.
+                _ => RegionScope.TryOf(region) ?? RegionScope.None,
             };
             var path = context.Request.Path;
             if (user.HasClaim(BangfuClaimsPrincipalFactory.MustChangePasswordClaim, "1")
@@ -130,4 +132,21 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         return next(context);
     }
+}
+
+/// <summary>
+/// A POST (or other state-changing request) that matches no handler of the page is refused with 404, instead of the
+/// page rendering as if it were a GET without the data its handlers would have loaded.
+/// </summary>
+internal sealed class RequireHandlerFilter : Microsoft.AspNetCore.Mvc.Filters.IPageFilter
+{
+    public void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) { }
+
+    public void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+            context.Result = new Microsoft.AspNetCore.Mvc.NotFoundResult();
+    }
+
+    public void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context) { }
 }

@@ -19,14 +19,16 @@ internal sealed class FirstAdministratorSeeder(AppDbContext db, UserService user
         await users.EnsureRolesAsync();
         if (await db.Set<AppUser>().AnyAsync(cancellationToken)) return;
         var created = await users.CreateAsync(UserName, "系统管理员", regionCode: "", [Roles.SystemAdministrator]);
-        // Console, not the logger: the password must not reach a log file.
-        Console.WriteLine();
-        Console.WriteLine("==================================================================");
-        Console.WriteLine(" 已创建首个管理员账号（只显示这一次，请立即记下）");
-        Console.WriteLine($"   用户名：{UserName}");
-        Console.WriteLine($"   初始密码：{created.InitialPassword}");
-        Console.WriteLine(" 首次登录时必须修改密码。");
-        Console.WriteLine("==================================================================");
-        Console.WriteLine();
+        // The console's error stream, not the logger (the password must not reach a log file) and not standard output
+        // (the CLI's JSON goes there, and a script piping it would swallow the only copy).
+        var console = Console.Error;
+        console.WriteLine();
+        console.WriteLine("==================================================================");
+        console.WriteLine(" 已创建首个管理员账号（只显示这一次，请立即记下）");
+        console.WriteLine($"   用户名：{UserName}");
+        console.WriteLine($"   初始密码：{created.InitialPassword}");
+        console.WriteLine(" 首次登录时必须修改密码。");
+        console.WriteLine("==================================================================");
+        console.WriteLine();
     }
 }

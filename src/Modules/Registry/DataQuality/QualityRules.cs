@@ -32,12 +32,15 @@ public static class QualityRules
     public static readonly QualityRule IdConverted15 = new("ID_CONVERTED_FROM_15", IssueSeverity.Warning, "15 位身份证号码已升为 18 位，请核对", Gb11643);
     public static readonly QualityRule HeadIdExcelNumber = new("HEAD_ID_EXCEL_NUMBER", IssueSeverity.Error, "户主证件号码被 Excel 存成了数字，后几位已丢失", Gb11643);
     public static readonly QualityRule RequiredEmpty = new("REQUIRED_EMPTY", IssueSeverity.Error, "必填项为空（户编号、人口编号、姓名）", Bangfu);
+    public static readonly QualityRule FieldTooLong = new("FIELD_TOO_LONG", IssueSeverity.Error, "内容超过该字段允许的长度", Bangfu);
     public static readonly QualityRule VillageNotFound = new("VILLAGE_NOT_FOUND", IssueSeverity.Error, "省、市、县、乡、村名称在行政区划中找不到", "国家统计局 2023 年统计用区划代码");
     public static readonly QualityRule OutOfScope = new("OUT_OF_SCOPE", IssueSeverity.Error, "所在村不在您的管辖范围内", "区域权限");
     public static readonly QualityRule DuplicateInFile = new("DUPLICATE_IN_FILE", IssueSeverity.Error, "同一证件号码在文件中出现多次", Review);
     public static readonly QualityRule HouseholdIncomplete = new("HOUSEHOLD_INCOMPLETE", IssueSeverity.Error, "同户有成员行被拒收，为免只导入半户，本户整户不导入", "以户为单位登记（全国防返贫监测信息系统）");
     public static readonly QualityRule RegisteredElsewhere = new("REGISTERED_ELSEWHERE", IssueSeverity.Error, "该证件号码已在其他县登记", Review);
 
+    public static readonly QualityRule NameSuspicious = new("NAME_SUSPICIOUS", IssueSeverity.Warning, "姓名含有数字或符号", Review);
+    public static readonly QualityRule PersonNumberDuplicate = new("PERSON_NUMBER_DUPLICATE", IssueSeverity.Warning, "不同的人用了同一个人口编号", Review);
     public static readonly QualityRule IdBirthMismatch = new("ID_BIRTH_MISMATCH", IssueSeverity.Warning, "出生日期与身份证号码不一致", Gb11643);
     public static readonly QualityRule IdSexMismatch = new("ID_SEX_MISMATCH", IssueSeverity.Warning, "性别与身份证号码第 17 位不一致", Gb11643);
     public static readonly QualityRule BirthDateInvalid = new("BIRTH_DATE_INVALID", IssueSeverity.Warning, "出生日期格式不对", Review);

@@ -26,6 +26,7 @@ internal sealed class RosterFileChecks(DbConnection connection, DbTransaction tr
         refused += await DuplicatesAsync(ct);
         refused += await RegisteredElsewhereAsync(ct);
         await HouseholdsAsync(ct);
+        await PersonNumbersAsync(ct);
         return refused;
     }
 
@@ -133,6 +134,21 @@ internal sealed class RosterFileChecks(DbConnection connection, DbTransaction tr
                 found.Add(new RowIssue(row, idDiffers ? "户主证件号码" : "户主姓名", QualityRules.HeadMismatch,
                     $"户编号 {household}：本行的{(idDiffers ? "户主证件号码" : "户主姓名")}与户主本人一行不一致。", village));
         }, ct, ("@head", Head), ("@spouse", Spouse));
+        await issues.WriteAsync(found, ct);
+    }
+
+    private async Task PersonNumbersAsync(CancellationToken ct)
+    {
+        var found = new List<RowIssue>();
+        await connection.ReadAsync(transaction, $"""
+            SELECT row_number, region_code, person_number, first_row FROM (
+                SELECT row_number, region_code, person_number,
+                       min(row_number) OVER (PARTITION BY person_number) AS first_row,
+                       count(*) OVER (PARTITION BY person_number) AS n
+                FROM {R} WHERE refused = FALSE) x
+            WHERE n > 1 AND row_number <> first_row
+            """, r => found.Add(new RowIssue(r.GetInt32(0), "人口编号", QualityRules.PersonNumberDuplicate,
+                $"人口编号 {r.GetString(2)} 在第 {r.GetInt32(3)} 行已用于另一人（证件号码不同）。人口编号应一人一号，请核对。", r.GetString(1))), ct);
         await issues.WriteAsync(found, ct);
     }
 

@@ -13,6 +13,8 @@ public enum RosterImportState : short
     Failed = 4,
     /// <summary>Running (checking or committing).</summary>
     Running = 5,
+    /// <summary>Checked only, from the command line: there is no stored file to commit later.</summary>
+    Checked = 6,
 }
 
 /// <summary>

@@ -14,8 +14,9 @@ namespace Bangfu.Registry.RosterImport;
 
 /// <summary>An import to run: the stored file, its original name, the period, and who asks.</summary>
 /// <param name="ImportId">Set to commit an import that was dry-run before (the same record is updated).</param>
+/// <param name="KeepForCommit">A dry run whose file is kept so it can be committed later (the web's upload).</param>
 public sealed record RosterImportRequest(string FilePath, string FileName, Period? Period, bool DryRun,
-    string? UserId = null, string? UserName = null, Guid? ImportId = null);
+    string? UserId = null, string? UserName = null, Guid? ImportId = null, bool KeepForCommit = false);
 
 /// <summary>
 /// Imports a roster (the 47-column national export as .xlsx or CSV): reads it streaming, checks every row, stages the
@@ -130,7 +131,10 @@ public sealed class RosterImportService(
         }
 
         record.Period = period;
-        record.State = request.DryRun ? RosterImportState.DryRun : read.FileError is null ? RosterImportState.Committed : RosterImportState.Failed;
+        record.State = read.FileError is not null ? RosterImportState.Failed
+            : !request.DryRun ? RosterImportState.Committed
+            : request.KeepForCommit && read.Rows > read.Refused ? RosterImportState.DryRun
+            : RosterImportState.Checked;
         record.CheckedAt = now;
         record.CommittedAt = request.DryRun ? null : now;
         record.Rows = read.Rows;
@@ -263,6 +267,12 @@ public sealed class RosterImportService(
         {
             await issues.WriteAsync([new RowIssue(0, "", QualityRules.FileUnreadable, e.Message)], ct);
             return new ReadResult(rows, refused, null, e.Message, new HashSet<string>());
+        }
+        if (rows == 0)
+        {
+            const string empty = "文件中没有数据行（表头下面是空的）。";
+            await issues.WriteAsync([new RowIssue(0, "", QualityRules.FileUnreadable, empty)], ct);
+            return new ReadResult(0, 0, null, empty, new HashSet<string>());
         }
         var year = years.Count == 0 ? (int?)null : years.MaxBy(kv => kv.Value).Key;
         return new ReadResult(rows, refused, year, null, PresentFields(mapping.Keys), refusedHouseholds);

@@ -30,6 +30,12 @@ public sealed class RosterRowParser
     private (string? Household, string? Text, (byte[]?, byte[]?, string?) Value) lastHouseholdPhone;
     private (string? Text, byte[]? Hash) lastHeadId;
 
+    private static readonly (RosterColumn Column, int Max)[] MaxLengths =
+    [
+        (RosterColumn.Name, 50), (RosterColumn.PersonNumber, 30), (RosterColumn.HouseholdNumber, 30), (RosterColumn.HeadName, 50),
+        (RosterColumn.EmployerName, 200), (RosterColumn.Workplace, 200),
+    ];
+
     private static readonly RosterColumn[] YesNoColumns =
     [
         RosterColumn.MinimumLivingAllowance, RosterColumn.UrbanEmployeePension, RosterColumn.SeriousIllnessInsurance,
@@ -85,6 +91,15 @@ public sealed class RosterRowParser
             if (r.Text(required) is null)
             {
                 r.Issue(required, QualityRules.RequiredEmpty, $"“{r.Header(required)}”不能为空。");
+                refused = true;
+            }
+        }
+        // Lengths the registry stores; a longer value is refused rather than cut (nothing is lost silently).
+        foreach (var (column, max) in MaxLengths)
+        {
+            if (r.Text(column) is { } value && value.Length > max)
+            {
+                r.Issue(column, QualityRules.FieldTooLong, $"“{r.Header(column)}”有 {value.Length} 个字，最多 {max} 个。请检查这一格是否填错了内容。");
                 refused = true;
             }
         }
@@ -153,6 +168,9 @@ public sealed class RosterRowParser
             CandidatePersonId = Guid.CreateVersion7(),
             CandidateHouseholdId = Guid.CreateVersion7(),
         };
+
+        if (row.Name.Any(c => char.IsDigit(c) || c is '=' or '+' or '@' or '<' or '>' or '|' or '"' or '\\'))
+            r.Issue(RosterColumn.Name, QualityRules.NameSuspicious, $"姓名“{Masking.Name(row.Name)}”中有数字或符号，请核对是否填错了列。");
 
         // Sex and birth date against the ID number.
         row.SexCode = r.Code(RosterColumn.Sex, codes.Sex, QualityRules.NotInCodeList);

@@ -29,7 +29,8 @@ public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner
             if (Bangfu.Platform.Time.Period.TryParse(Period, out var p)) period = p;
             else ModelState.AddModelError(nameof(Period), "月份格式应为 YYYY-MM，例如 2021-12。");
         }
-        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "请选择要上传的花名册文件。");
+        if (Upload is null) ModelState.AddModelError(nameof(Upload), "请选择要上传的花名册文件。");
+        else if (Upload.Length == 0) ModelState.AddModelError(nameof(Upload), $"文件“{Upload.FileName}”是空的（0 字节）。");
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
@@ -54,7 +55,7 @@ public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner
                 try
                 {
                     var summary = await services.GetRequiredService<RosterImportService>().ImportAsync(
-                        new RosterImportRequest(path, fileName, period, DryRun: true, UserName: userName), progress, token);
+                        new RosterImportRequest(path, fileName, period, DryRun: true, UserName: userName, KeepForCommit: true), progress, token);
                     uploads.Adopt(path, summary.ImportId);
                     return summary;
                 }
