@@ -89,6 +89,13 @@ public sealed class PersonalDataProtector
         return Encoding.UTF8.GetString(data);
     }
 
+    /// <summary>The key for encrypted files under a key id: derived from that AES key (HKDF-SHA256, its own label), so
+    /// files and field values never share a key while rotating together.</summary>
+    internal byte[] FileKey(byte keyId) =>
+        keys.TryGetValue(keyId, out var key)
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: "bangfu:file"u8.ToArray())
+            : throw new CryptographicException($"找不到密钥 {keyId}。");
+
     /// <summary>The key id a stored value was written with (to find values still to re-encrypt).</summary>
     public static byte KeyIdOf(byte[] blob) => blob[0];
 

@@ -1,13 +1,14 @@
 using Bangfu.Platform.Data;
+using Bangfu.Platform.Security;
 
 namespace Bangfu.Web.Infrastructure;
 
 /// <summary>
-/// Uploaded roster files, kept under <c>{data}/uploads</c> (owner-only permissions) only between the check and the
-/// commit of an import: deleted once the import is committed or cancelled, and swept after a day if abandoned.
-/// The file is the officer's own spreadsheet; Bangfu's copy never outlives the import it was uploaded for.
+/// Uploaded roster files, kept under <c>{data}/uploads</c> only between the check and the commit of an import,
+/// encrypted (<see cref="EncryptedFile"/>: ID numbers and phones are never on disk in clear) and owner-only; deleted
+/// once the import is committed or cancelled, and swept after a day if abandoned.
 /// </summary>
-public sealed class RosterUploads(DatabaseSettings settings, TimeProvider clock)
+public sealed class RosterUploads(DatabaseSettings settings, PersonalDataProtector protector, TimeProvider clock)
 {
     public const long MaxBytes = 512L * 1024 * 1024;
     private static readonly string[] Extensions = [".xlsx", ".csv", ".txt", ".xls"];
@@ -23,12 +24,13 @@ public sealed class RosterUploads(DatabaseSettings settings, TimeProvider clock)
         System.IO.Directory.CreateDirectory(Directory);
         Sweep();
         var path = Path.Combine(Directory, Guid.NewGuid().ToString("N") + extension);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using var target = new FileStream(path, options);
-        await file.CopyToAsync(target, ct);
+        await using var source = file.OpenReadStream();
+        await EncryptedFile.WriteAsync(protector, source, path, ct);
         return path;
     }
+
+    /// <summary>Opens a stored upload for reading (decrypting as it is read).</summary>
+    public Stream Open(string path) => EncryptedFile.OpenRead(protector, path);
 
     /// <summary>Renames an upload after the import it belongs to, so the commit finds it.</summary>
     public string Adopt(string path, Guid importId)

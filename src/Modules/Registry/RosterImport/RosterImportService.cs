@@ -15,8 +15,13 @@ namespace Bangfu.Registry.RosterImport;
 /// <summary>An import to run: the stored file, its original name, the period, and who asks.</summary>
 /// <param name="ImportId">Set to commit an import that was dry-run before (the same record is updated).</param>
 /// <param name="KeepForCommit">A dry run whose file is kept so it can be committed later (the web's upload).</param>
+/// <param name="Open">Opens the file (a decrypting stream for an upload kept encrypted); default: the file at
+/// <paramref name="FilePath"/>.</param>
 public sealed record RosterImportRequest(string FilePath, string FileName, Period? Period, bool DryRun,
-    string? UserId = null, string? UserName = null, Guid? ImportId = null, bool KeepForCommit = false);
+    string? UserId = null, string? UserName = null, Guid? ImportId = null, bool KeepForCommit = false, Func<Stream>? Open = null)
+{
+    public Stream OpenFile() => Open?.Invoke() ?? File.OpenRead(FilePath);
+}
 
 /// <summary>
 /// Imports a roster (the 47-column national export as .xlsx or CSV): reads it streaming, checks every row, stages the
@@ -61,7 +66,7 @@ public sealed class RosterImportService(
         }
         else
         {
-            await using var file = File.OpenRead(request.FilePath);
+            await using var file = request.OpenFile();
             record = new RosterImportRecord
             {
                 RegionCode = scope.Scope.Prefix ?? throw new RegionScopeViolationException("导入"),
@@ -99,7 +104,7 @@ public sealed class RosterImportService(
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         void Step(string step) => logger.LogInformation("Roster import {ImportId}: {Step} done at {Milliseconds} ms", record.Id, step, watch.ElapsedMilliseconds);
-        var read = await ReadIntoStageAsync(record, request.FilePath, connection, tx, provider, issues, progress, ct);
+        var read = await ReadIntoStageAsync(record, request, connection, tx, provider, issues, progress, ct);
         var period = request.Period ?? (read.Year is { } y ? new Period(y, 12) : new Period(now.Year, 12));
         var counts = new MergeCounts(0, 0, 0, 0);
         var refused = read.Refused;
@@ -185,14 +190,14 @@ public sealed class RosterImportService(
 
     private sealed record Batch(List<object?[]> Rows, List<RowIssue> Issues, double Progress, int RowsRead);
 
-    private async Task<ReadResult> ReadIntoStageAsync(RosterImportRecord record, string filePath, System.Data.Common.DbConnection connection,
+    private async Task<ReadResult> ReadIntoStageAsync(RosterImportRecord record, RosterImportRequest request, System.Data.Common.DbConnection connection,
         System.Data.Common.DbTransaction tx, DatabaseProvider provider, ImportIssueWriter issues, IProgress<JobProgress>? progress, CancellationToken ct)
     {
         await connection.ExecuteAsync(tx, RosterStage.CreateSql(provider), ct);
         RosterSheet sheet;
         try
         {
-            sheet = RosterSheet.Open(File.OpenRead(filePath), record.FileName, RosterLayout.IsHeaderRow);
+            sheet = RosterSheet.Open(request.OpenFile(), record.FileName, RosterLayout.IsHeaderRow);
         }
         catch (RosterFileException e)
         {

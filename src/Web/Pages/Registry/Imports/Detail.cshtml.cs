@@ -72,7 +72,7 @@ public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads u
             async (services, progress, token) =>
             {
                 var summary = await services.GetRequiredService<RosterImportService>().ImportAsync(
-                    new RosterImportRequest(path, Import.FileName, Import.Period, DryRun: false, UserName: userName, ImportId: id), progress, token);
+                    new RosterImportRequest(path, Import.FileName, Import.Period, DryRun: false, UserName: userName, ImportId: id, Open: () => uploads.Open(path)), progress, token);
                 uploads.Delete(path);
                 return summary;
             });

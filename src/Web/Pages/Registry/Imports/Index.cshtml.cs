@@ -55,7 +55,7 @@ public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner
                 try
                 {
                     var summary = await services.GetRequiredService<RosterImportService>().ImportAsync(
-                        new RosterImportRequest(path, fileName, period, DryRun: true, UserName: userName, KeepForCommit: true), progress, token);
+                        new RosterImportRequest(path, fileName, period, DryRun: true, UserName: userName, KeepForCommit: true, Open: () => uploads.Open(path)), progress, token);
                     uploads.Adopt(path, summary.ImportId);
                     return summary;
                 }
