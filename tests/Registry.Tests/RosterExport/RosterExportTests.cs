@@ -45,6 +45,8 @@ public sealed class RosterExportTests : DatabaseTest
         Assert.Equal(930, rows);
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        // Long numbers are written so Excel keeps them as text: ="430182195208270011".
+        Assert.Contains("\"=\"\"430182195208270011\"\"\"", Encoding.UTF8.GetString(bytes));
         Assert.Equal((930, 0, 0), (again.PersonsUnchanged, again.PersonsUpdated, again.PersonsNew));
     }
 

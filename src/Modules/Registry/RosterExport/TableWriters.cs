@@ -200,7 +200,13 @@ internal sealed class CsvTableWriter : ITableWriter
 
     public void Dispose() => writer.Dispose();
 
-    /// <summary>The text as written to a CSV cell: formula-like values behind an apostrophe.</summary>
+    /// <summary>
+    /// The text as written to a CSV cell: formula-like values behind an apostrophe; numbers of twelve or more digits
+    /// (ID numbers, person and household numbers) as <c>="…"</c>, which Excel shows as the text it is instead of a number
+    /// cut to 15 digits. The roster reader undoes both, so an exported CSV round-trips.
+    /// </summary>
     public static string Escape(string? value) =>
-        string.IsNullOrEmpty(value) ? "" : value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        string.IsNullOrEmpty(value) ? ""
+        : RosterImport.Reading.CsvRowSource.IsLongNumber(value) ? "=\"" + value + "\""
+        : value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
 }

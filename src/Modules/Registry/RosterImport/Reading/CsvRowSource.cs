@@ -63,6 +63,8 @@ internal sealed class CsvRowSource : IRowSource
             field = field.Trim();
             // An exporter's guard against formula injection ('=…, '+…, '-…, '@…) is not part of the value.
             if (field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@') field = field[1..];
+            // ="430182…": how exports keep long numbers as text when the CSV is opened in Excel.
+            else if (field.Length > 3 && field.StartsWith("=\"") && field[^1] == '"' && IsLongNumber(field[2..^1])) field = field[2..^1];
             cells.Add(new RosterCell(field.IsEmpty ? null : field.ToString(), false));
         }
         rowNumber = nextLine;
@@ -83,5 +85,14 @@ internal sealed class CsvRowSource : IRowSource
             if (field[i] == '\n' || (field[i] == '\r' && (i + 1 == field.Length || field[i + 1] != '\n'))) count++;
         }
         return count;
+    }
+
+    /// <summary>Twelve or more digits, the last possibly X: what Excel would turn into a number and cut.</summary>
+    internal static bool IsLongNumber(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 12) return false;
+        for (var i = 0; i < text.Length; i++)
+            if (!char.IsAsciiDigit(text[i]) && !(i == text.Length - 1 && text[i] is 'X' or 'x')) return false;
+        return true;
     }
 }
