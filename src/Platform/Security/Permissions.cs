@@ -24,6 +24,8 @@ public static class Permissions
     public const string QualityConfirm = "quality.confirm";
     /// <summary>Record the monthly round and close a village's month.</summary>
     public const string EmploymentRound = "employment.round";
+    /// <summary>Reopen a village's last closed month to correct it (county level).</summary>
+    public const string EmploymentReopen = "employment.reopen";
     /// <summary>See reports (the monthly dispatch).</summary>
     public const string ReportsView = "reports.view";
     /// <summary>Create, disable and assign roles to accounts (system administrator).</summary>
@@ -36,6 +38,6 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         RegistryView, RegistryFullNames, RegistrySensitive, RegistryUnmask, RegistryImport, RegistryExport, QualityConfirm,
-        EmploymentRound, ReportsView, UsersManage, SecurityManage, AuditView,
+        EmploymentRound, EmploymentReopen, ReportsView, UsersManage, SecurityManage, AuditView,
     ];
 }

@@ -96,6 +96,21 @@ public sealed class MonthlyRoundTests : DatabaseTest
     }
 
     [Fact]
+    public async Task The_last_closed_month_can_be_reopened_corrected_and_closed_again_but_not_an_earlier_one()
+    {
+        var person = (await ListAsync(Hejiawan, December, VillageList.UnemployedWilling))[0].Person;
+        await CloseAsync(Hejiawan, December);
+        await CloseAsync(Hejiawan, January);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => InRound(async r => { await r.ReopenAsync(Hejiawan, December); return 0; }));
+        await InRound(async r => { await r.ReopenAsync(Hejiawan, January); return 0; });
+        Assert.Equal(December, await InRound(r => r.LastClosedAsync(Hejiawan)));
+        await SetAsync(person.Id, January, new SituationChange(EmploymentStatus.PublicWelfareJob, EmployerName: "保洁员"));
+        await CloseAsync(Hejiawan, January);
+        Assert.Equal(EmploymentStatus.PublicWelfareJob, (await FindAsync(person.Id, January)).Status);
+    }
+
+    [Fact]
     public async Task Closing_a_month_twice_or_an_earlier_month_or_one_still_to_come_is_refused()
     {
         await CloseAsync(Hejiawan, January);

@@ -179,6 +179,21 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Reopens the village's last closed month so it can be corrected (the county's decision; the month counts as not
+    /// reported again until it is closed anew). Only the last closed month can be reopened, so the months stay in order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The month is not the village's last closed month.</exception>
+    public async Task ReopenAsync(string villageCode, Period period, CancellationToken ct = default)
+    {
+        var closed = await db.Set<VillageMonth>().SingleOrDefaultAsync(v => v.RegionCode == villageCode && v.Period == period, ct)
+                     ?? throw new InvalidOperationException($"{period.ToChinese()} 没有关账，不需要重新打开。");
+        if (await LastClosedAsync(villageCode, ct) != period)
+            throw new InvalidOperationException("只能重新打开最近关账的月份。");
+        db.Remove(closed);
+        await db.SaveChangesAsync(ct);
+    }
+
     private static void Apply(EmploymentSituation s, SituationChange c)
     {
         s.Status = c.Status;

@@ -21,7 +21,7 @@ public static class RolePermissions
         [Roles.ProvinceOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport, P.RegistryImport],
         [Roles.CityOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport, P.RegistryImport],
         [Roles.CountyOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.RegistryUnmask, P.RegistryImport,
-            P.RegistryExport, P.QualityConfirm, P.ReportsView, P.EmploymentRound],
+            P.RegistryExport, P.QualityConfirm, P.ReportsView, P.EmploymentRound, P.EmploymentReopen],
         [Roles.TownshipOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,
             P.EmploymentRound, P.RegistryExport],
         [Roles.VillageOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,

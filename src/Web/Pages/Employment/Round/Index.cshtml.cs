@@ -6,6 +6,8 @@ using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Bangfu.Platform.Security;
+
 namespace Bangfu.Web.Pages.Employment.Round;
 
 /// <summary>
@@ -76,6 +78,24 @@ public sealed class IndexModel(MonthlyRoundService round, RegionTree tree, TimeP
             TempData["RoundMessage"] = $"{month.ToChinese()}已关账（报送）。";
         }
         catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
+        {
+            TempData["RoundError"] = e.Message;
+        }
+        return RedirectToPage(new { village = Village, period = month.ToString() });
+    }
+
+    /// <summary>重新打开: the county reopens the village's last closed month to correct it.</summary>
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
+    {
+        if (!User.Can(Permissions.EmploymentReopen)) return Forbid();
+        if (await tree.VillageAsync(Village, ct) is null) return NotFound();
+        if (!Bangfu.Platform.Time.Period.TryParse(Period, out var month)) return BadRequest();
+        try
+        {
+            await round.ReopenAsync(Village!, month, ct);
+            TempData["RoundMessage"] = $"{month.ToChinese()}已重新打开，可以更正；改好后请重新关账。";
+        }
+        catch (InvalidOperationException e)
         {
             TempData["RoundError"] = e.Message;
         }
