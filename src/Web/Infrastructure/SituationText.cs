@@ -72,6 +72,7 @@ public static class SituationText
         DispatchFigure.PublicWelfareJobs => "公益性岗位",
         DispatchFigure.AbleNotEmployed => "有劳动力未就业",
         DispatchFigure.ReturnedThisMonth => "本月返乡",
+        DispatchFigure.EmployedWorkplaceUnknown => "务工地点不明",
         _ => figure.ToString(),
     };
 

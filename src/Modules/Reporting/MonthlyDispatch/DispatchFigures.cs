@@ -6,7 +6,8 @@ namespace Bangfu.Reporting.MonthlyDispatch;
 /// persons (人数); households (户数, distinct households); labour force (劳动力: 普通劳动力, 技能劳动力, 弱劳动力或半劳动力);
 /// employed (务工就业: 务工时间 &gt; 0 or a job recorded in the round), split by workplace relative to the home village
 /// (省外 / 省内县外 / 县内); workshop workers (帮扶车间); public-welfare jobs (公益性岗位); able but not employed
-/// (labour force, not employed, no public-welfare job); returned this month (本月返乡).
+/// (labour force, not employed, no public-welfare job); returned this month (本月返乡); employed whose workplace could
+/// not be placed (地点不明; so that the three places and it add up to the employed).
 /// </summary>
 public sealed record DispatchFigures(
     int Persons,
@@ -19,15 +20,16 @@ public sealed record DispatchFigures(
     int WorkshopWorkers,
     int PublicWelfareJobs,
     int AbleNotEmployed,
-    int ReturnedThisMonth)
+    int ReturnedThisMonth,
+    int EmployedWorkplaceUnknown = 0)
 {
-    public static DispatchFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static DispatchFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public DispatchFigures Add(DispatchFigures o) => new(
         Persons + o.Persons, Households + o.Households, LabourForce + o.LabourForce, Employed + o.Employed,
         EmployedOutsideProvince + o.EmployedOutsideProvince, EmployedInProvinceOutsideCounty + o.EmployedInProvinceOutsideCounty,
         EmployedInCounty + o.EmployedInCounty, WorkshopWorkers + o.WorkshopWorkers, PublicWelfareJobs + o.PublicWelfareJobs,
-        AbleNotEmployed + o.AbleNotEmployed, ReturnedThisMonth + o.ReturnedThisMonth);
+        AbleNotEmployed + o.AbleNotEmployed, ReturnedThisMonth + o.ReturnedThisMonth, EmployedWorkplaceUnknown + o.EmployedWorkplaceUnknown);
 }
 
 /// <summary>The figures a report row links to: each is a list of people.</summary>
@@ -43,6 +45,7 @@ public enum DispatchFigure
     PublicWelfareJobs,
     AbleNotEmployed,
     ReturnedThisMonth,
+    EmployedWorkplaceUnknown,
 }
 
 /// <summary>The same month a year before: persons and employed (同比).</summary>

@@ -41,7 +41,7 @@ public sealed class MonthlyDispatchService(AppDbContext db, RegionDirectory regi
                 mine.Count, mine.Count(v => closed.Contains(v.Key)));
         }
 
-        var total = Row(prefix, region?.Name ?? "全国", _ => true);
+        var total = Row(prefix, region is null ? "全国" : NameOf(region), _ => true);
         var children = new List<DispatchRow>();
         if (prefix.Length < 12)
         {
@@ -49,11 +49,28 @@ public sealed class MonthlyDispatchService(AppDbContext db, RegionDirectory regi
             foreach (var code in childCodes)
             {
                 var child = await regions.FindAsync(code, cancellationToken);
-                children.Add(Row(code, child?.Name ?? code, v => v.StartsWith(code, StringComparison.Ordinal)));
+                children.Add(Row(code, child is null ? code : NameOf(child), v => v.StartsWith(code, StringComparison.Ordinal)));
             }
         }
         return new MonthlyDispatchReport(period, total, children);
     }
+
+    /// <summary>Villages by the name people use (贺家湾村), other levels by their official name.</summary>
+    private static string NameOf(Region region) => region.Level == RegionLevel.Village ? region.PlainName : region.Name;
+
+    /// <summary>The latest month with employment data in the caller's scope, not after <paramref name="notAfter"/>.</summary>
+    public async Task<Period?> LatestPeriodAsync(Period notAfter, CancellationToken cancellationToken = default)
+    {
+        var prefix = scope.Scope.Prefix;
+        if (prefix is null) return null;
+        var latest = await db.Set<EmploymentSituation>().AsNoTracking()
+            .Where(s => s.RegionCode.StartsWith(prefix) && s.FromPeriod <= notAfter)
+            .Select(s => (int?)EF.Property<int>(s, nameof(EmploymentSituation.FromPeriod))).MaxAsync(cancellationToken);
+        return latest is { } value ? Period.FromValue(value) : null;
+    }
+
+    /// <summary>Whether a region code lies in the caller's scope (to refuse out-of-scope drill-downs with 404).</summary>
+    public bool IsInScope(string regionCode) => scope.Scope.Contains(regionCode);
 
     private bool InScope(string prefix) =>
         scope.Scope.Prefix is { } s && (prefix.StartsWith(s, StringComparison.Ordinal) || (s.Length == 0));
@@ -86,7 +103,10 @@ public sealed class MonthlyDispatchService(AppDbContext db, RegionDirectory regi
                     g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.Workshop),
                     g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.PublicWelfareJob),
                     g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.InLabourForce && !s.Employed && !s.PublicWelfareJob),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.ReturnedOn >= first && s.ReturnedOn <= last)),
+                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.ReturnedOn >= first && s.ReturnedOn <= last),
+                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.Employed
+                                 && s.Workplace != WorkplaceKind.OutsideProvince && s.Workplace != WorkplaceKind.InProvinceOutsideCounty
+                                 && s.Workplace != WorkplaceKind.InCounty)),
                 YearAgo = new YearAgoFigures(
                     g.Count(s => s.FromPeriod <= ago && (s.ToPeriod == null || s.ToPeriod > ago)),
                     g.Count(s => s.FromPeriod <= ago && (s.ToPeriod == null || s.ToPeriod > ago) && s.Employed)),
@@ -113,6 +133,8 @@ public sealed class MonthlyDispatchService(AppDbContext db, RegionDirectory regi
             DispatchFigure.PublicWelfareJobs => q.Where(s => s.PublicWelfareJob),
             DispatchFigure.AbleNotEmployed => q.Where(s => s.InLabourForce && !s.Employed && !s.PublicWelfareJob),
             DispatchFigure.ReturnedThisMonth => q.Where(s => s.ReturnedOn >= first && s.ReturnedOn <= last),
+            DispatchFigure.EmployedWorkplaceUnknown => q.Where(s => s.Employed && s.Workplace != WorkplaceKind.OutsideProvince
+                && s.Workplace != WorkplaceKind.InProvinceOutsideCounty && s.Workplace != WorkplaceKind.InCounty),
             _ => q.Where(_ => false),
         };
     }

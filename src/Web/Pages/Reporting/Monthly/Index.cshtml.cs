@@ -24,6 +24,12 @@ public sealed class IndexModel(MonthlyDispatchService dispatch, RegionScopeAcces
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(Period))
+        {
+            // By default the latest month with data (the month an import or the round last recorded), at most last month.
+            var now = clock.GetLocalNow();
+            Period = (await dispatch.LatestPeriodAsync(new Period(now.Year, now.Month), ct))?.ToString();
+        }
         if (!Resolve(out var month)) return Page();
         try
         {
@@ -53,7 +59,7 @@ public sealed class IndexModel(MonthlyDispatchService dispatch, RegionScopeAcces
         [
             ("区划代码", r.RegionCode), ("区域", r.RegionName), ("人数", r.Figures.Persons), ("户数", r.Figures.Households),
             ("劳动力", r.Figures.LabourForce), ("务工就业", r.Figures.Employed), ("省外", r.Figures.EmployedOutsideProvince),
-            ("省内县外", r.Figures.EmployedInProvinceOutsideCounty), ("县内", r.Figures.EmployedInCounty),
+            ("省内县外", r.Figures.EmployedInProvinceOutsideCounty), ("县内", r.Figures.EmployedInCounty), ("地点不明", r.Figures.EmployedWorkplaceUnknown),
             ("帮扶车间", r.Figures.WorkshopWorkers), ("公益性岗位", r.Figures.PublicWelfareJobs), ("有劳动力未就业", r.Figures.AbleNotEmployed),
             ("本月返乡", r.Figures.ReturnedThisMonth), ("去年同期务工", r.SameMonthLastYear?.Employed),
             ("有数据村数", r.Villages), ("已报送村数", r.VillagesClosed), ("报送率", r.ReportingRate is { } rate ? rate.ToString("P1") : null),

@@ -2,6 +2,7 @@ using Bangfu.Employment.Contracts;
 using Bangfu.Employment.Situations;
 using Bangfu.Platform.Time;
 using Bangfu.Registry.Contracts;
+using Bangfu.Registry.Regions;
 using Bangfu.Reporting.MonthlyDispatch;
 using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ using Bangfu.Platform.Security;
 namespace Bangfu.Web.Pages.Reporting.Monthly;
 
 /// <summary>The people behind one figure of the dispatch (masked identifiers), keyset-paged, exportable.</summary>
-public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirectory people) : PageModel
+public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirectory people, RegionDirectory regions) : PageModel
 {
     public const int PageSize = 200;
 
@@ -24,11 +25,14 @@ public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirector
 
     public IReadOnlyList<(PersonSummary Person, EmploymentSituation Situation)> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    public string RegionName { get; private set; } = "";
     public Guid? NextAfter { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Bangfu.Platform.Time.Period.TryParse(Period, out var month) || string.IsNullOrWhiteSpace(Region)) return BadRequest();
+        if (!dispatch.IsInScope(Region)) return NotFound();
+        RegionName = (await regions.FindAsync(Region, ct)) is { } r ? (r.Level == RegionLevel.Village ? r.PlainName : r.Name) : Region;
         var query = dispatch.Behind(Region, month, Figure);
         Total = await query.CountAsync(ct);
         var page = await query.Where(s => After == null || s.Id.CompareTo(After.Value) > 0)
@@ -44,6 +48,7 @@ public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirector
     {
         if (!User.Can(Permissions.RegistryExport)) return Forbid();
         if (!Bangfu.Platform.Time.Period.TryParse(Period, out var month) || string.IsNullOrWhiteSpace(Region)) return BadRequest();
+        if (!dispatch.IsInScope(Region)) return NotFound();
         var situations = await dispatch.Behind(Region, month, Figure).OrderBy(s => s.RegionCode).ToListAsync(ct);
         var persons = await people.FindManyAsync(situations.Select(s => s.PersonId).ToList(), ct);
         var rows = situations.Where(s => persons.ContainsKey(s.PersonId)).Select(s => (IReadOnlyList<(string, object?)>)
