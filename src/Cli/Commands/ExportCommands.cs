@@ -26,8 +26,17 @@ internal static class ExportCommands
         command.SetAction(async (parse, ct) =>
         {
             var target = parse.GetValue(file)!;
+            if (!target.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) && !target.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine($"输出文件应以 .xlsx 或 .csv 结尾：{target.Name}");
+                return 2;
+            }
+            if (target.Directory is { Exists: false } directory)
+            {
+                Console.Error.WriteLine($"目录不存在：{directory.FullName}");
+                return 2;
+            }
             var request = new RegistryExportRequest(kind, parse.GetValue(region)!, TableWriters.FormatOf(target.Name)) { UserName = Environment.UserName };
-            target.Directory?.Create();
             var partial = target.FullName + ".part";
             try
             {

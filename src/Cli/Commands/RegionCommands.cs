@@ -13,8 +13,17 @@ internal static class RegionCommands
         var load = new Command("load", "载入新版行政区划：更新名称、增加新代码，不再列出的代码标记为停用（不删除）") { dir, edition };
         load.SetAction(async (parse, ct) =>
         {
-            var summary = await CliHost.RunAsync(sp => sp.GetRequiredService<RegionTreeLoader>()
-                .LoadAsync(parse.GetValue(dir)!.FullName, parse.GetValue(edition), ct), ct);
+            RegionLoadSummary summary;
+            try
+            {
+                summary = await CliHost.RunAsync(sp => sp.GetRequiredService<RegionTreeLoader>()
+                    .LoadAsync(parse.GetValue(dir)!.FullName, parse.GetValue(edition), ct), ct);
+            }
+            catch (RegionDataException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
             Console.WriteLine($"区划 {summary.Edition} 版：读入 {summary.Read}，新增 {summary.Added}，更名 {summary.Renamed}，停用 {summary.Retired}，未变 {summary.Unchanged}");
             return 0;
         });
