@@ -12,6 +12,45 @@ namespace Bangfu.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "aud_chain",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    trimmed_through_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    trimmed_through_hash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aud_chain", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "aud_event",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    result = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    client_ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    correlation_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    target = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    details = table.Column<string>(type: "TEXT", nullable: true),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    previous_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    hash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aud_event", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_situation",
                 columns: table => new
                 {
@@ -449,6 +488,16 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_aud_event_at",
+                table: "aud_event",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_aud_event_user_name_at",
+                table: "aud_event",
+                columns: new[] { "user_name", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_situation_county_code_person_id_from_period",
                 table: "emp_situation",
                 columns: new[] { "county_code", "person_id", "from_period" },
@@ -592,6 +641,12 @@ namespace Bangfu.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "aud_chain");
+
+            migrationBuilder.DropTable(
+                name: "aud_event");
+
             migrationBuilder.DropTable(
                 name: "emp_situation");
 
