@@ -14,8 +14,12 @@ namespace Bangfu.Registry.RosterImport;
 
 /// <summary>An import to run: the stored file, its original name, the period, and who asks.</summary>
 /// <param name="ImportId">Set to commit an import that was dry-run before (the same record is updated).</param>
+/// <param name="NewImportId">
+/// The id to give a new import, so that whoever queues it can point at it before the work starts (the API answers an
+/// upload with the import's status address); a new time-ordered id when null.
+/// </param>
 public sealed record RosterImportRequest(string FilePath, string FileName, Period? Period, bool DryRun,
-    string? UserId = null, string? UserName = null, Guid? ImportId = null);
+    string? UserId = null, string? UserName = null, Guid? ImportId = null, Guid? NewImportId = null);
 
 /// <summary>
 /// Imports a roster (the 47-column national export as .xlsx or CSV): reads it streaming, checks every row, stages the
@@ -63,6 +67,7 @@ public sealed class RosterImportService(
             await using var file = File.OpenRead(request.FilePath);
             record = new RosterImportRecord
             {
+                Id = request.NewImportId ?? Guid.CreateVersion7(),
                 RegionCode = scope.Scope.Prefix ?? throw new RegionScopeViolationException("导入"),
                 FileName = Path.GetFileName(request.FileName),
                 FileSha256 = Convert.ToHexString(await SHA256.HashDataAsync(file, ct)).ToLowerInvariant(),

@@ -12,6 +12,45 @@ namespace Bangfu.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "aud_chain",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    trimmed_through_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    trimmed_through_hash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aud_chain", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "aud_event",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    result = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    client_ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    correlation_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    target = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    details = table.Column<string>(type: "TEXT", nullable: true),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    previous_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    hash = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aud_event", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_situation",
                 columns: table => new
                 {
@@ -241,6 +280,33 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idn_access_token",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    display_prefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    secret_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    permissions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_access_token", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_access_token_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idn_user_claim",
                 columns: table => new
                 {
@@ -449,6 +515,16 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_aud_event_at",
+                table: "aud_event",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_aud_event_user_name_at",
+                table: "aud_event",
+                columns: new[] { "user_name", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_situation_county_code_person_id_from_period",
                 table: "emp_situation",
                 columns: new[] { "county_code", "person_id", "from_period" },
@@ -463,6 +539,17 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 name: "ix_emp_village_month_period_region_code",
                 table: "emp_village_month",
                 columns: new[] { "period", "region_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_access_token_secret_hash",
+                table: "idn_access_token",
+                column: "secret_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_access_token_user_id",
+                table: "idn_access_token",
+                column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
@@ -593,10 +680,19 @@ namespace Bangfu.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "aud_chain");
+
+            migrationBuilder.DropTable(
+                name: "aud_event");
+
+            migrationBuilder.DropTable(
                 name: "emp_situation");
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
+
+            migrationBuilder.DropTable(
+                name: "idn_access_token");
 
             migrationBuilder.DropTable(
                 name: "idn_role_claim");

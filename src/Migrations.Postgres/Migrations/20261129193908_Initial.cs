@@ -13,6 +13,45 @@ namespace Bangfu.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "aud_chain",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    last_id = table.Column<long>(type: "bigint", nullable: false),
+                    last_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    trimmed_through_id = table.Column<long>(type: "bigint", nullable: false),
+                    trimmed_through_hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aud_chain", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "aud_event",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    result = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    client_ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    correlation_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    target = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    details = table.Column<string>(type: "text", nullable: true),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    previous_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aud_event", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_situation",
                 columns: table => new
                 {
@@ -242,6 +281,33 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idn_access_token",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    display_prefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    secret_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    permissions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_access_token", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_access_token_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idn_user_claim",
                 columns: table => new
                 {
@@ -450,6 +516,16 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_aud_event_at",
+                table: "aud_event",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_aud_event_user_name_at",
+                table: "aud_event",
+                columns: new[] { "user_name", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_situation_county_code_person_id_from_period",
                 table: "emp_situation",
                 columns: new[] { "county_code", "person_id", "from_period" },
@@ -464,6 +540,17 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "ix_emp_village_month_period_region_code",
                 table: "emp_village_month",
                 columns: new[] { "period", "region_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_access_token_secret_hash",
+                table: "idn_access_token",
+                column: "secret_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_access_token_user_id",
+                table: "idn_access_token",
+                column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
@@ -594,10 +681,19 @@ namespace Bangfu.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "aud_chain");
+
+            migrationBuilder.DropTable(
+                name: "aud_event");
+
+            migrationBuilder.DropTable(
                 name: "emp_situation");
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
+
+            migrationBuilder.DropTable(
+                name: "idn_access_token");
 
             migrationBuilder.DropTable(
                 name: "idn_role_claim");
