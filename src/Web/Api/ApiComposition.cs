@@ -37,6 +37,17 @@ public static class ApiComposition
             // Chinese as is (still escaping what HTML would misread), not as \u escapes.
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
+        // Every problem of the API names the request, so a caller can quote it and an administrator find it in the log.
+        services.Configure<Microsoft.AspNetCore.Http.ProblemDetailsOptions>(o =>
+        {
+            var before = o.CustomizeProblemDetails;
+            o.CustomizeProblemDetails = context =>
+            {
+                before?.Invoke(context);
+                if (ApiPaths.IsApi(context.HttpContext.Request.Path))
+                    context.ProblemDetails.Extensions.TryAdd("trace_id", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            };
+        });
         services.AddSingleton<ImportJobs>();
         services.AddBangfuOpenApi();
         return services;

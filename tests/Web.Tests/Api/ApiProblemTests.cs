@@ -41,6 +41,7 @@ public sealed class ApiProblemTests : ApiTest
         Assert.DoesNotContain("ThrowingDirectory", text);
         Assert.DoesNotContain(" at ", text);
         Assert.DoesNotContain("秘密", text);
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("trace_id").GetString()), text);
     }
 
     [Theory]

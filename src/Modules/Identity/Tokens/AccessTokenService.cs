@@ -80,7 +80,7 @@ public sealed class AccessTokenService(AppDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<PersonalAccessToken>> ListAsync(string userId, CancellationToken ct = default) =>
         await db.Set<PersonalAccessToken>().AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(ct);
 
-    /// <summary>Revokes one of the officer's own tokens; false when they have no such token.</summary>
+    /// <summary>Revokes one of the officer's own tokens; null when they have no such token.</summary>
     public async Task<PersonalAccessToken?> RevokeAsync(string userId, Guid tokenId, CancellationToken ct = default)
     {
         var token = await db.Set<PersonalAccessToken>().SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
