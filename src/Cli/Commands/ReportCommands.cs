@@ -38,19 +38,8 @@ internal static class ReportCommands
     }
 
     /// <summary>The figures under the keys of the cases' expected files, and the same per child region under <c>children</c>.</summary>
-    public static Dictionary<string, object> Figures(DispatchFigures f) => new()
-    {
-        ["persons"] = f.Persons,
-        ["households"] = f.Households,
-        ["labour_force"] = f.LabourForce,
-        ["employed"] = f.Employed,
-        ["employed_outside_province"] = f.EmployedOutsideProvince,
-        ["employed_in_province_outside_county"] = f.EmployedInProvinceOutsideCounty,
-        ["employed_in_county"] = f.EmployedInCounty,
-        ["workshop_workers"] = f.WorkshopWorkers,
-        ["public_welfare_jobs"] = f.PublicWelfareJobs,
-        ["able_not_employed"] = f.AbleNotEmployed,
-    };
+    public static Dictionary<string, object> Figures(DispatchFigures f) =>
+        DispatchFigureKeys.Of(f).ToDictionary(kv => kv.Key, kv => (object)kv.Value);
 
     private static Dictionary<string, object> ToJson(MonthlyDispatchReport report)
     {

@@ -166,6 +166,75 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     b.ToTable("emp_village_month", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Identity.Tokens.PersonalAccessToken", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_prefix");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permissions");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idn_access_token");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idn_access_token_secret_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_idn_access_token_user_id");
+
+                    b.ToTable("idn_access_token", (string)null);
+                });
+
             modelBuilder.Entity("Bangfu.Platform.Audit.AuditChain", b =>
                 {
                     b.Property<int>("Id")
@@ -1289,6 +1358,16 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasName("pk_idn_user_token");
 
                     b.ToTable("idn_user_token", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Identity.Tokens.PersonalAccessToken", b =>
+                {
+                    b.HasOne("Bangfu.Platform.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idn_access_token_idn_user_user_id");
                 });
 
             modelBuilder.Entity("Bangfu.Registry.Households.HouseholdMembership", b =>

@@ -1,4 +1,6 @@
+using Bangfu.Identity.Tokens;
 using Bangfu.Identity.Users;
+using Bangfu.Platform;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Users;
 using Microsoft.AspNetCore.Identity;
@@ -8,10 +10,12 @@ namespace Bangfu.Identity;
 
 public static class IdentityModule
 {
-    /// <summary>Accounts, roles and region scopes (ASP.NET Core Identity on the Bangfu database).</summary>
+    /// <summary>Accounts, roles, region scopes and personal access tokens (ASP.NET Core Identity on the Bangfu database).</summary>
     public static IdentityBuilder AddBangfuIdentity(this IServiceCollection services)
     {
+        services.AddModelAssembly(typeof(IdentityModule).Assembly);
         services.AddScoped<UserService>();
+        services.AddScoped<AccessTokenService>();
         services.AddScoped<IDatabaseSeeder, FirstAdministratorSeeder>();
         return services.AddIdentityCore<AppUser>(o =>
             {

@@ -19,6 +19,7 @@ public static class RegistryModule
         services.AddScoped<RosterImport.RosterImportService>();
         services.AddScoped<Contracts.IPersonDirectory, People.PersonDirectory>();
         services.AddScoped<People.PeopleService>();
+        services.AddScoped<People.IdNumberLookup>();
         services.AddScoped<DataQuality.QualityIssueService>();
         services.AddScoped<RosterExport.RosterReader>();
         services.AddScoped<RosterExport.RosterExportService>();

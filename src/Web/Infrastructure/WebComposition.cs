@@ -1,6 +1,7 @@
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Security;
 using Bangfu.Platform.Users;
+using Bangfu.Web.Api;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bangfu.Web.Infrastructure;
@@ -48,6 +49,8 @@ public static class WebComposition
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<RosterUploads>();
         services.AddScoped<RegionTree>();
+        // The JSON API: token authentication beside the cookie, problem details, OpenAPI (src/Web/Api).
+        services.AddBangfuApi();
         return services;
     }
 
@@ -56,12 +59,14 @@ public static class WebComposition
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseBangfuApiProblems();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<RegionScopeMiddleware>();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapBangfuApi();
         return app;
     }
 }
@@ -118,14 +123,19 @@ internal sealed class RegionScopeMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>Security headers on every response: CSP without inline script, no framing, no sniffing, strict referrer.</summary>
+/// <summary>
+/// Security headers on every response: CSP without inline script, no framing, no sniffing, strict referrer.
+/// The API browser's path alone gets <see cref="ApiDocs.ContentSecurityPolicy"/> (inline styles allowed; see there why).
+/// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var h = context.Response.Headers;
-        h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-                                  "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        h.ContentSecurityPolicy = ApiPaths.IsDocs(context.Request.Path)
+            ? ApiDocs.ContentSecurityPolicy
+            : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+              "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
         h.XContentTypeOptions = "nosniff";
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "no-referrer";

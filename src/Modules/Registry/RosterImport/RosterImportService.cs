@@ -17,8 +17,13 @@ namespace Bangfu.Registry.RosterImport;
 /// <param name="KeepForCommit">A dry run whose file is kept so it can be committed later (the web's upload).</param>
 /// <param name="Open">Opens the file (a decrypting stream for an upload kept encrypted); default: the file at
 /// <paramref name="FilePath"/>.</param>
+/// <param name="NewImportId">
+/// The id to give a new import, so that whoever queues it can point at it before the work starts (the API answers an
+/// upload with the import's status address); a new time-ordered id when null.
+/// </param>
 public sealed record RosterImportRequest(string FilePath, string FileName, Period? Period, bool DryRun,
-    string? UserId = null, string? UserName = null, Guid? ImportId = null, bool KeepForCommit = false, Func<Stream>? Open = null)
+    string? UserId = null, string? UserName = null, Guid? ImportId = null, bool KeepForCommit = false, Func<Stream>? Open = null,
+    Guid? NewImportId = null)
 {
     public Stream OpenFile() => Open?.Invoke() ?? File.OpenRead(FilePath);
 }
@@ -69,6 +74,7 @@ public sealed class RosterImportService(
             await using var file = request.OpenFile();
             record = new RosterImportRecord
             {
+                Id = request.NewImportId ?? Guid.CreateVersion7(),
                 RegionCode = scope.Scope.Prefix ?? throw new RegionScopeViolationException("导入"),
                 FileName = Path.GetFileName(request.FileName),
                 FileSha256 = Convert.ToHexString(await SHA256.HashDataAsync(file, ct)).ToLowerInvariant(),

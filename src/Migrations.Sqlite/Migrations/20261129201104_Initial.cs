@@ -280,6 +280,33 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idn_access_token",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    display_prefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    secret_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    permissions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_access_token", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_access_token_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idn_user_claim",
                 columns: table => new
                 {
@@ -514,6 +541,17 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 columns: new[] { "period", "region_code" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_idn_access_token_secret_hash",
+                table: "idn_access_token",
+                column: "secret_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_access_token_user_id",
+                table: "idn_access_token",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
                 table: "idn_role",
                 column: "normalized_name",
@@ -652,6 +690,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
+
+            migrationBuilder.DropTable(
+                name: "idn_access_token");
 
             migrationBuilder.DropTable(
                 name: "idn_role_claim");

@@ -281,6 +281,33 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idn_access_token",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    display_prefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    secret_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    permissions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_access_token", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_access_token_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idn_user_claim",
                 columns: table => new
                 {
@@ -515,6 +542,17 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 columns: new[] { "period", "region_code" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_idn_access_token_secret_hash",
+                table: "idn_access_token",
+                column: "secret_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_access_token_user_id",
+                table: "idn_access_token",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
                 table: "idn_role",
                 column: "normalized_name",
@@ -653,6 +691,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
+
+            migrationBuilder.DropTable(
+                name: "idn_access_token");
 
             migrationBuilder.DropTable(
                 name: "idn_role_claim");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bangfu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129200846_Initial")]
+    [Migration("20261129201112_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -170,6 +170,75 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_emp_village_month_period_region_code");
 
                     b.ToTable("emp_village_month", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Identity.Tokens.PersonalAccessToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("display_prefix");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("permissions");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idn_access_token");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idn_access_token_secret_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_idn_access_token_user_id");
+
+                    b.ToTable("idn_access_token", (string)null);
                 });
 
             modelBuilder.Entity("Bangfu.Platform.Audit.AuditChain", b =>
@@ -1295,6 +1364,16 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasName("pk_idn_user_token");
 
                     b.ToTable("idn_user_token", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Identity.Tokens.PersonalAccessToken", b =>
+                {
+                    b.HasOne("Bangfu.Platform.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idn_access_token_idn_user_user_id");
                 });
 
             modelBuilder.Entity("Bangfu.Registry.Households.HouseholdMembership", b =>
