@@ -18,7 +18,7 @@ internal sealed class FirstAdministratorSeeder(AppDbContext db, UserService user
     {
         await users.EnsureRolesAsync();
         if (await db.Set<AppUser>().AnyAsync(cancellationToken)) return;
-        var created = await users.CreateAsync(UserName, "系统管理员", regionCode: "", [Roles.SystemAdministrator]);
+        var created = await users.CreateAsync(UserName, "系统管理员", regionCode: null, [Roles.SystemAdministrator]);
         // Console, not the logger: the password must not reach a log file.
         Console.WriteLine();
         Console.WriteLine("==================================================================");

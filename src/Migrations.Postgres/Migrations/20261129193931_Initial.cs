@@ -13,6 +13,45 @@ namespace Bangfu.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "aud_chain",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    last_id = table.Column<long>(type: "bigint", nullable: false),
+                    last_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    trimmed_through_id = table.Column<long>(type: "bigint", nullable: false),
+                    trimmed_through_hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aud_chain", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "aud_event",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    result = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    client_ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    correlation_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    target = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    details = table.Column<string>(type: "text", nullable: true),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    previous_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    hash = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_aud_event", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_situation",
                 columns: table => new
                 {
@@ -242,6 +281,54 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idn_password_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    password_hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    replaced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_password_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_password_history_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idn_session",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    client_ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    end_reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ticket = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_session", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_session_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idn_user_claim",
                 columns: table => new
                 {
@@ -450,6 +537,16 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_aud_event_at",
+                table: "aud_event",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_aud_event_user_name_at",
+                table: "aud_event",
+                columns: new[] { "user_name", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_situation_county_code_person_id_from_period",
                 table: "emp_situation",
                 columns: new[] { "county_code", "person_id", "from_period" },
@@ -466,6 +563,11 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 columns: new[] { "period", "region_code" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_idn_password_history_user_id_replaced_at",
+                table: "idn_password_history",
+                columns: new[] { "user_id", "replaced_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
                 table: "idn_role",
                 column: "normalized_name",
@@ -475,6 +577,17 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "ix_idn_role_claim_role_id",
                 table: "idn_role_claim",
                 column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_session_key_hash",
+                table: "idn_session",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_session_user_id_ended_at",
+                table: "idn_session",
+                columns: new[] { "user_id", "ended_at" });
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
@@ -594,13 +707,25 @@ namespace Bangfu.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "aud_chain");
+
+            migrationBuilder.DropTable(
+                name: "aud_event");
+
+            migrationBuilder.DropTable(
                 name: "emp_situation");
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
 
             migrationBuilder.DropTable(
+                name: "idn_password_history");
+
+            migrationBuilder.DropTable(
                 name: "idn_role_claim");
+
+            migrationBuilder.DropTable(
+                name: "idn_session");
 
             migrationBuilder.DropTable(
                 name: "idn_user_claim");
