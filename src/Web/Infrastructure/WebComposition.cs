@@ -94,6 +94,7 @@ public static class WebComposition
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<FreshSessionMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<AuditActorMiddleware>();
         app.UseRateLimiter();

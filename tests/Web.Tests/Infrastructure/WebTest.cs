@@ -41,6 +41,8 @@ public abstract partial class WebTest : IAsyncLifetime
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in Database.Settings) b.UseSetting(key, value);
+            // Tests sign in far more often than people do, all from one address; RateLimitTests sets its own limit.
+            b.UseSetting("Security:SignInPerMinute", "10000");
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.UseSetting("Bangfu:LogDirectory", Path.Combine(Database.DataDirectory, "logs"));
             b.UseEnvironment("Production");

@@ -20,7 +20,8 @@ public static class CommonPasswords
         var lower = password.Trim().ToLowerInvariant();
         var set = List.Value;
         var leet = Leet(lower);
-        string[] candidates = [lower, leet, Shifted(lower), Core(lower), Core(leet)];
+        var core = Core(lower);
+        string[] candidates = [lower, leet, Shifted(lower), core, Leet(core), Core(leet)];
         return candidates.Any(c => c.Length > 0 && set.Contains(c));
     }
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Bangfu.Identity;
 using Bangfu.Identity.SecondFactor;
-using Bangfu.Identity.Sessions;
 using Bangfu.Platform.Audit;
 using Bangfu.Platform.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -62,8 +61,7 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, SignInManager
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList();
         await audit.RecordAsync(new AuditEntry(AuthenticationEvents.Category, AuthenticationEvents.SecondFactorEnrolled, AuditEntry.Success,
             user.UserName, new { method = "totp" }));
-        // New claims (no longer "must enrol", with permissions) in a new session.
-        HttpContext.Items[SessionTicketStore.EndReasonItem] = SessionEndReason.Renewed;
+        // New claims (no longer "must enrol", with permissions) for the session.
         await signIn.RefreshSignInAsync(user);
         await LoadAsync(user);
         return Page();

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Bangfu.Identity;
-using Bangfu.Identity.Sessions;
 using Bangfu.Platform.Audit;
 using Bangfu.Platform.Users;
 using Bangfu.Web.Infrastructure;
@@ -14,7 +13,7 @@ namespace Bangfu.Web.Pages.Account;
 /// <summary>
 /// Changing one's password: required after a generated password and when the password is older than
 /// Security:PasswordMaxAgeDays (GB/T 22239-2019 8.1.4.1 a). The new password must meet the policy and differ from the
-/// recent ones; the session is renewed (a new session key) with the new claims.
+/// recent ones; the session then carries the new claims.
 /// </summary>
 [Authorize]
 public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit, TimeProvider clock) : PageModel
@@ -50,7 +49,6 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await audit.RecordAsync(new AuditEntry(AuthenticationEvents.Category, AuthenticationEvents.PasswordChanged, AuditEntry.Success, user.UserName));
-        HttpContext.Items[SessionTicketStore.EndReasonItem] = SessionEndReason.Renewed;
         await signIn.RefreshSignInAsync(user);
         return LocalRedirect("/");
     }

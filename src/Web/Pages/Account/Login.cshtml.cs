@@ -29,7 +29,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         [Required(ErrorMessage = "请输入密码"), DataType(DataType.Password)] public string Password { get; set; } = "";
     }
 
-    public void OnGet() { }
+    /// <summary>A browser that is signed in already goes on to where it was going (sign out first to change account).</summary>
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
