@@ -11,6 +11,7 @@ namespace Bangfu.Identity.Passwords;
 public static class CommonPasswords
 {
     private static readonly Lazy<FrozenSet<string>> List = new(Load);
+    private static readonly char[] Symbols = "!@#$%^&*()-_=+.,;:?/\\|'\"`~<>[]{} ".ToCharArray();
 
     public static int Count => List.Value.Count;
 
@@ -21,7 +22,7 @@ public static class CommonPasswords
         var set = List.Value;
         var leet = Leet(lower);
         var core = Core(lower);
-        string[] candidates = [lower, leet, Shifted(lower), core, Leet(core), Core(leet)];
+        string[] candidates = [lower, leet, Shifted(lower), lower.Trim(Symbols), core, Leet(core), Core(leet)];
         return candidates.Any(c => c.Length > 0 && set.Contains(c));
     }
 
@@ -43,7 +44,7 @@ public static class CommonPasswords
             };
     });
 
-    // Zhangwei1990! → zhangwei: the letters between leading and trailing digits and symbols.
+    // 1qaz2wsx# → 1qaz2wsx (Trim(Symbols)); Zhangwei1990! → zhangwei: the letters between leading and trailing digits and symbols.
     private static string Core(string s)
     {
         var start = 0;
