@@ -24,7 +24,7 @@ public static class BangfuHosting
         services.AddRegistry();
         services.AddEmployment();
         services.AddReporting();
-        services.AddBangfuIdentity();
+        services.AddBangfuIdentity(configuration);
         var dataDirectory = DatabaseSettings.From(configuration).DataDirectory;
         services.AddDataProtection()
             .SetApplicationName("Bangfu")

@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Bangfu.Identity.Users;
-using Bangfu.Platform.Users;
 using Bangfu.Testing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Bangfu.Browser.Tests;
@@ -81,18 +78,16 @@ public abstract class BrowserTest : IAsyncLifetime
         Skip.If(!File.Exists(ChromiumPath) && Environment.GetEnvironmentVariable("BANGFU_REQUIRE_BROWSER") != "1",
             "没有安装 Chromium（apt-get install -y chromium fonts-noto-cjk）");
 
-    /// <summary>An officer with a known password, created directly in the database the server uses.</summary>
+    private readonly Dictionary<string, TestAccount> accounts = [];
+
+    /// <summary>
+    /// An officer with a known password, created directly in the database the server uses; an officer whose level needs
+    /// a second factor (county and above) has an authenticator enrolled.
+    /// </summary>
     protected async Task CreateOfficerAsync(string userName, string regionCode)
     {
         await using var services = Database.BuildServices();
-        await using var scope = services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<UserService>()
-            .CreateAsync(userName, userName, regionCode, [Roles.OfficerRoleFor(regionCode)]);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        await users.RemovePasswordAsync(created.User);
-        await users.AddPasswordAsync(created.User, Password);
-        created.User.MustChangePassword = false;
-        await users.UpdateAsync(created.User);
+        accounts[userName] = await TestAccounts.CreateAsync(services, userName, regionCode, Password, [Roles.OfficerRoleFor(regionCode)]);
     }
 
     protected async Task<IPage> SignInAsync(string userName, int width = 1366, int height = 900)
@@ -107,6 +102,12 @@ public abstract class BrowserTest : IAsyncLifetime
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("button[type=submit]");
+        if (accounts.TryGetValue(userName, out var account) && account.AuthenticatorKey is { } key)
+        {
+            await page.WaitForURLAsync(url => url.Contains("/Account/TwoFactor", StringComparison.Ordinal));
+            await page.FillAsync("#Code", TestAccounts.Code(key));
+            await page.ClickAsync("button[type=submit]");
+        }
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
     }

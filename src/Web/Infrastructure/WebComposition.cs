@@ -1,13 +1,22 @@
+using Bangfu.Identity.Security;
+using Bangfu.Identity.Sessions;
+using Bangfu.Identity.Users;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Security;
 using Bangfu.Platform.Users;
 using Bangfu.Web.Api;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Bangfu.Web.Infrastructure;
 
 public static class WebComposition
 {
+    /// <summary>Who may open the user administration pages: the system administrator and the security administrator.</summary>
+    public const string UserAdministrationPolicy = "identity.users";
+
     public static IServiceCollection AddBangfuWeb(this IServiceCollection services)
     {
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -20,8 +29,27 @@ public static class WebComposition
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(15);
             o.SlidingExpiration = true;
+        });
+        // The cookie holds a session key only; the session lives on the server (SessionTicketStore), which enforces the
+        // idle and absolute timeouts. The cookie's own lifetime is the idle timeout, slid on use.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore, IOptions<SecurityOptions>>((o, store, security) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = security.Value.Idle;
+            });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "bangfu.2fa";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, BangfuClaimsPrincipalFactory>();
         services.AddAuthorization(o =>
@@ -30,12 +58,20 @@ public static class WebComposition
             o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             foreach (var permission in Permissions.All)
                 o.AddPolicy(permission, p => p.RequireClaim(Permissions.ClaimType, permission));
+            o.AddPolicy(UserAdministrationPolicy, p => p.RequireClaim(Permissions.ClaimType, Permissions.UsersManage, Permissions.SecurityManage));
         });
-        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new RequireHandlerFilter());
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+            o.Conventions.AuthorizeFolder("/Identity/Users", UserAdministrationPolicy);
             o.Conventions.AuthorizeFolder("/Registry/Imports", Permissions.RegistryImport);
             o.Conventions.AuthorizeFolder("/Registry/People", Permissions.RegistryView);
             o.Conventions.AuthorizeFolder("/Registry/Quality", Permissions.RegistryView);
@@ -43,6 +79,7 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Employment/Lists", Permissions.RegistryView);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
         });
+        services.AddBangfuRateLimits();
         services.AddProblemDetails();
         // Chinese text is written as is, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -62,8 +99,12 @@ public static class WebComposition
         app.UseBangfuApiProblems();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<FreshSessionMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<AuditActorMiddleware>();
+        app.UseRateLimiter();
         app.UseMiddleware<RegionScopeMiddleware>();
+        app.UseMiddleware<AccountGateMiddleware>();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapBangfuApi();
@@ -71,30 +112,41 @@ public static class WebComposition
     }
 }
 
-/// <summary>Puts the region scope and the must-change-password flag into the sign-in cookie.</summary>
+/// <summary>
+/// Puts the region scope, the display name and the role permissions into the session's claims, with what the user must
+/// do first: change a generated or expired password, enrol a second factor (GB/T 22239-2019 8.1.4.1 d, for roles
+/// where <see cref="RolePermissions.RequiresSecondFactor"/>). Until then the session carries no permission at all.
+/// </summary>
 internal sealed class BangfuClaimsPrincipalFactory(
-    UserManager<AppUser> users, RoleManager<AppRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options, IOptions<SecurityOptions> security, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
     public const string RegionClaim = "bangfu:region";
     public const string MustChangePasswordClaim = "bangfu:must_change_password";
+    public const string MustEnrolClaim = "bangfu:must_enrol_second_factor";
+
+    /// <summary>When the password expires, in Unix seconds (absent when expiry is off).</summary>
+    public const string PasswordExpiresClaim = "bangfu:password_expires";
 
     protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.RegionCode is not null) identity.AddClaim(new(RegionClaim, user.RegionCode));
-        if (user.MustChangePassword) identity.AddClaim(new(MustChangePasswordClaim, "1"));
         identity.AddClaim(new("bangfu:display_name", user.DisplayName));
-        foreach (var permission in Bangfu.Identity.Users.RolePermissions.Of(await UserManager.GetRolesAsync(user)))
+        var roleNames = await UserManager.GetRolesAsync(user);
+        var expires = security.Value.PasswordExpiry(user.PasswordChangedAt ?? user.CreatedAt);
+        if (expires is { } e) identity.AddClaim(new(PasswordExpiresClaim, e.ToUnixTimeSeconds().ToString()));
+        var mustEnrol = !user.TwoFactorEnabled && roleNames.Any(RolePermissions.RequiresSecondFactor);
+        if (user.MustChangePassword) identity.AddClaim(new(MustChangePasswordClaim, "1"));
+        if (mustEnrol) identity.AddClaim(new(MustEnrolClaim, "1"));
+        if (user.MustChangePassword || mustEnrol || expires <= clock.GetUtcNow()) return identity;
+        foreach (var permission in RolePermissions.Of(roleNames))
             identity.AddClaim(new(Permissions.ClaimType, permission));
         return identity;
     }
 }
 
-/// <summary>
-/// Sets the request's region scope from the signed-in user (no claim: no scope, no data), and sends a user who must
-/// change the generated password to the change-password page before anything else.
-/// </summary>
+/// <summary>Sets the request's region scope from the signed-in user (no claim: no scope, no data).</summary>
 internal sealed class RegionScopeMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context, RegionScopeAccessor scope)
@@ -110,14 +162,6 @@ internal sealed class RegionScopeMiddleware(RequestDelegate next)
                 // An account whose scope is not a valid code sees nothing rather than failing every request.
                 _ => RegionScope.TryOf(region) ?? RegionScope.None,
             };
-            var path = context.Request.Path;
-            if (user.HasClaim(BangfuClaimsPrincipalFactory.MustChangePasswordClaim, "1")
-                && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/lib")
-                && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/js"))
-            {
-                context.Response.Redirect("/Account/ChangePassword");
-                return Task.CompletedTask;
-            }
         }
         return next(context);
     }

@@ -37,4 +37,13 @@ public sealed class SignInTests : WebTest
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Fact]
+    public async Task A_signed_in_officer_who_opens_the_sign_in_page_goes_on_to_the_home_page()
+    {
+        var client = await SignInAsync("cunguan", "430182106209");
+        var response = await client.GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
 }

@@ -6,13 +6,15 @@ using Bangfu.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bangfu.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Base for functional tests: the real web host (WebApplicationFactory) over a fresh test database, and signed-in
-/// clients for officers of any scope. Requests go through the real pipeline: authentication, antiforgery, scope.
+/// Base for functional tests: the real web host (WebApplicationFactory) over a fresh test database, on a clock the test
+/// moves (<see cref="Clock"/>), and signed-in clients for officers of any scope. Requests go through the real pipeline:
+/// authentication with server-side sessions, second factor, antiforgery, rate limits, scope.
 /// </summary>
 public abstract partial class WebTest : IAsyncLifetime
 {
@@ -22,14 +24,29 @@ public abstract partial class WebTest : IAsyncLifetime
     protected WebApplicationFactory<Program> Factory { get; private set; } = null!;
     protected IServiceProvider Services => Factory.Services;
 
+    /// <summary>The host's clock: sessions, lockouts, password age and audit times follow it.</summary>
+    protected ManualTimeProvider Clock { get; } = new();
+
+    /// <summary>The accounts made by <see cref="SignInAsync"/>, by user name (password and authenticator key).</summary>
+    protected Dictionary<string, TestAccount> Accounts { get; } = [];
+
+    private readonly Dictionary<string, int> signIns = [];
+
+    /// <summary>Configuration a test class sets for its host, e.g. <c>Security:LockoutMinutes</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in Database.Settings) b.UseSetting(key, value);
+            // Tests sign in far more often than people do, all from one address; RateLimitTests sets its own limit.
+            b.UseSetting("Security:SignInPerMinute", "10000");
+            foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.UseSetting("Bangfu:LogDirectory", Path.Combine(Database.DataDirectory, "logs"));
             b.UseEnvironment("Production");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });
         _ = Factory.Server; // start the host (initialises the database)
     }
@@ -40,25 +57,49 @@ public abstract partial class WebTest : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    /// <summary>Creates an officer (scope = region code; empty for nationwide) and returns a client signed in as them.</summary>
+    /// <summary>
+    /// Creates an officer (scope = region code; empty for nationwide; null with no roles: a system administrator) and
+    /// returns a client signed in as them. Accounts whose role needs a second factor are enrolled and sign in with a code.
+    /// </summary>
     protected async Task<HttpClient> SignInAsync(string userName, string? regionCode, params string[] roles)
     {
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserService>();
-            var roleNames = roles.Length > 0 ? roles : regionCode is not null ? [Roles.OfficerRoleFor(regionCode)] : [Roles.SystemAdministrator];
-            var created = await users.CreateAsync(userName, userName, regionCode, roleNames);
-            var manager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = created.User;
-            await manager.RemovePasswordAsync(user);
-            await manager.AddPasswordAsync(user, Password);
-            user.MustChangePassword = false;
-            await manager.UpdateAsync(user);
-        }
+        await CreateAccountAsync(userName, regionCode, roles);
+        return await SignInAgainAsync(userName);
+    }
+
+    /// <summary>Creates an account with <see cref="Password"/> (enrolled in the second factor where its role needs it).</summary>
+    protected async Task<TestAccount> CreateAccountAsync(string userName, string? regionCode, string[]? roles = null, bool enrol = true)
+    {
+        var account = await TestAccounts.CreateAsync(Services, userName, regionCode, Password,
+            roles is { Length: > 0 } ? roles : TestAccounts.DefaultRoles(regionCode), enrol);
+        Accounts[userName] = account;
+        return account;
+    }
+
+    /// <summary>A new client signed in as an account made before: password, then (when enrolled) a fresh authenticator code.</summary>
+    protected async Task<HttpClient> SignInAgainAsync(string userName)
+    {
         var client = Client();
         var response = await PostFormAsync(client, "/Account/Login", new() { ["Input.UserName"] = userName, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location!.OriginalString.StartsWith("/Account/TwoFactor", StringComparison.Ordinal))
+        {
+            response = await PostFormAsync(client, "/Account/TwoFactor", new() { ["Code"] = NextCode(userName) });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.DoesNotContain("/Account/", response.Headers.Location!.OriginalString);
+        }
         return client;
+    }
+
+    /// <summary>
+    /// An authenticator code the account has not used yet: each sign-in takes the next 30-second step (Identity accepts
+    /// codes up to two steps ahead, and refuses a code that was just used).
+    /// </summary>
+    protected string NextCode(string userName)
+    {
+        var used = signIns.GetValueOrDefault(userName);
+        signIns[userName] = used + 1;
+        return TestAccounts.Code(Accounts[userName].AuthenticatorKey!, used % 3);
     }
 
     /// <summary>The error lines of the server's log so far (to explain an unexpected 500).</summary>

@@ -18,7 +18,7 @@ internal sealed class FirstAdministratorSeeder(AppDbContext db, UserService user
     {
         await users.EnsureRolesAsync();
         if (await db.Set<AppUser>().AnyAsync(cancellationToken)) return;
-        var created = await users.CreateAsync(UserName, "系统管理员", regionCode: "", [Roles.SystemAdministrator]);
+        var created = await users.CreateAsync(UserName, "系统管理员", regionCode: null, [Roles.SystemAdministrator]);
         // The console's error stream, not the logger (the password must not reach a log file) and not standard output
         // (the CLI's JSON goes there, and a script piping it would swallow the only copy).
         var console = Console.Error;

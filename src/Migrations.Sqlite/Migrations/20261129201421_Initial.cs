@@ -307,6 +307,54 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idn_password_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    replaced_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_password_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_password_history_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idn_session",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    key_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_seen_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    client_ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    end_reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ticket = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_session", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_session_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idn_user_claim",
                 columns: table => new
                 {
@@ -552,6 +600,11 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_idn_password_history_user_id_replaced_at",
+                table: "idn_password_history",
+                columns: new[] { "user_id", "replaced_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
                 table: "idn_role",
                 column: "normalized_name",
@@ -561,6 +614,17 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 name: "ix_idn_role_claim_role_id",
                 table: "idn_role_claim",
                 column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_session_key_hash",
+                table: "idn_session",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_session_user_id_ended_at",
+                table: "idn_session",
+                columns: new[] { "user_id", "ended_at" });
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
@@ -695,7 +759,13 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 name: "idn_access_token");
 
             migrationBuilder.DropTable(
+                name: "idn_password_history");
+
+            migrationBuilder.DropTable(
                 name: "idn_role_claim");
+
+            migrationBuilder.DropTable(
+                name: "idn_session");
 
             migrationBuilder.DropTable(
                 name: "idn_user_claim");

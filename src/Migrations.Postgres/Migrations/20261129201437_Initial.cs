@@ -308,6 +308,54 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idn_password_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    password_hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    replaced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_password_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_password_history_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idn_session",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    client_ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    end_reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ticket = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idn_session", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idn_session_idn_user_user_id",
+                        column: x => x.user_id,
+                        principalTable: "idn_user",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idn_user_claim",
                 columns: table => new
                 {
@@ -553,6 +601,11 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_idn_password_history_user_id_replaced_at",
+                table: "idn_password_history",
+                columns: new[] { "user_id", "replaced_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "RoleNameIndex",
                 table: "idn_role",
                 column: "normalized_name",
@@ -562,6 +615,17 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "ix_idn_role_claim_role_id",
                 table: "idn_role_claim",
                 column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_session_key_hash",
+                table: "idn_session",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idn_session_user_id_ended_at",
+                table: "idn_session",
+                columns: new[] { "user_id", "ended_at" });
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
@@ -696,7 +760,13 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "idn_access_token");
 
             migrationBuilder.DropTable(
+                name: "idn_password_history");
+
+            migrationBuilder.DropTable(
                 name: "idn_role_claim");
+
+            migrationBuilder.DropTable(
+                name: "idn_session");
 
             migrationBuilder.DropTable(
                 name: "idn_user_claim");
