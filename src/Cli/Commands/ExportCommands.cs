@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bangfu.Platform.Security;
 using Bangfu.Registry.RosterExport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,7 @@ internal static class ExportCommands
         command.SetAction(async (parse, ct) =>
         {
             var target = parse.GetValue(file)!;
-            var request = new RegistryExportRequest(kind, parse.GetValue(region)!, TableWriters.FormatOf(target.Name)) { UserName = Environment.UserName };
+            var request = new RegistryExportRequest(kind, parse.GetValue(region)!, TableWriters.FormatOf(target.Name)) { UserName = Environment.UserName, View = PersonalDataView.Full };
             target.Directory?.Create();
             var partial = target.FullName + ".part";
             try

@@ -40,6 +40,8 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Employment/Round", Permissions.EmploymentRound);
             o.Conventions.AuthorizeFolder("/Employment/Lists", Permissions.RegistryView);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
+            // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 c, 8.1.4.3).
+            o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
         });
         services.AddProblemDetails();
         // Chinese text is written as is, not as numeric character references.
@@ -58,6 +60,8 @@ public static class WebComposition
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<AuditActorMiddleware>();
+        app.UseMiddleware<NoStoreMiddleware>();
         app.UseMiddleware<RegionScopeMiddleware>();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -1,3 +1,4 @@
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,8 +7,9 @@ namespace Bangfu.Identity.Users;
 /// <summary>A user that was created, with the one-time password to hand over.</summary>
 public sealed record CreatedUser(AppUser User, string InitialPassword);
 
-/// <summary>Creating accounts and roles.</summary>
-public sealed class UserService(UserManager<AppUser> users, RoleManager<AppRole> roles, TimeProvider clock)
+/// <summary>Creating accounts and roles. Roles and region scopes granted are recorded in the audit trail (权限;
+/// GB/T 22239-2019 8.1.4.3 a: audit covers important security events, among them changes of authority).</summary>
+public sealed class UserService(UserManager<AppUser> users, RoleManager<AppRole> roles, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>
     /// Creates an account with a random password that must be changed at first sign-in.
@@ -37,6 +39,9 @@ public sealed class UserService(UserManager<AppUser> users, RoleManager<AppRole>
             if (!added.Succeeded)
                 throw new InvalidOperationException("分配角色失败：" + string.Join("；", added.Errors.Select(e => e.Description)));
         }
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Permissions, AuditEvents.UserCreate, Target: userName,
+            Details: new { roles = roleNames.Distinct().ToArray(), regionScope = regionCode, mustChangePassword = true },
+            RegionCode: string.IsNullOrEmpty(regionCode) ? null : regionCode));
         return new CreatedUser(user, password);
     }
 

@@ -1,3 +1,4 @@
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Jobs;
 using Bangfu.Platform.Scope;
@@ -11,8 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Bangfu.Web.Pages.Registry.Imports;
 
 /// <summary>The verdict of an import: summary, findings (errors first, filterable by rule and village, downloadable),
-/// and for a checked import the choice to commit or cancel.</summary>
-public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads uploads, RegionScopeAccessor scope, RosterImportService imports) : PageModel
+/// and for a checked import the choice to commit or cancel. The download is recorded in the audit trail; the commit runs
+/// in the background on behalf of the user, and is recorded as theirs.</summary>
+public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads uploads, RegionScopeAccessor scope, RosterImportService imports,
+    AuditTrail audit) : PageModel
 {
     public const int PageSize = 100;
 
@@ -56,6 +59,9 @@ public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads u
         await foreach (var i in rows.WithCancellation(ct))
             list.Add([("行号", i.RowNumber), ("列", i.ColumnName), ("级别", i.Severity == IssueSeverity.Error ? "错误（未导入）" : "警告"),
                 ("规则代码", i.Code), ("说明", i.Message), ("村代码", i.VillageCode)]);
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Export, AuditEvents.ExportImportFindings, Target: id.ToString(),
+            Details: new { rows = list.Count, fileName = Import.FileName, rule = Rule, village = Village },
+            RegionCode: string.IsNullOrEmpty(Import.RegionCode) ? null : Import.RegionCode), ct);
         return SpreadsheetFile.Create($"检查结果-{Path.GetFileNameWithoutExtension(Import.FileName)}.xlsx", list);
     }
 
@@ -75,7 +81,7 @@ public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads u
                     new RosterImportRequest(path, Import.FileName, Import.Period, DryRun: false, UserName: userName, ImportId: id), progress, token);
                 uploads.Delete(path);
                 return summary;
-            });
+            }, audit.Actor);
         return RedirectToPage("Progress", new { job = job.Id });
     }
 
