@@ -14,7 +14,7 @@ public static class PlatformServiceCollectionExtensions
     public const string SqliteMigrationsAssembly = "Bangfu.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "Bangfu.Migrations.Postgres";
 
-    /// <summary>Database, clock, region scope, personal-data protection and background jobs.</summary>
+    /// <summary>Database, clock, region scope, personal-data protection, the audit trail and background jobs.</summary>
     public static IServiceCollection AddBangfuPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = DatabaseSettings.From(configuration);
@@ -24,15 +24,26 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new ModelAssemblies(sp.GetServices<ModelAssembly>().Select(m => m.Assembly)));
         services.AddDbContext<AppDbContext>(options => ConfigureDbContext(options, settings));
         services.AddScoped<DatabaseInitialiser>();
-        services.AddSingleton(LoadKeys(configuration, settings));
+        services.AddSingleton(PersonalDataKeys.Load(configuration, settings.DataDirectory));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<JobRunner>();
         services.AddModelAssembly(typeof(AppDbContext).Assembly);
         services.AddScoped<Audit.AuditActor>();
         services.AddScoped<Audit.AuditTrail>();
+        services.AddSingleton<Audit.AuditVerificationStatus>();
+        services.AddScoped<IDatabaseSeeder, Audit.AuditTrailProtection>();
+        services.AddSingleton(Audit.AuditRetentionSettings.From(configuration));
+        services.AddScoped<Audit.AuditRetention>();
+        services.AddScoped<Audit.AuditSearch>();
+        services.AddScoped<PersonalDataReencryption>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        services.AddHostedService<Audit.AuditRetentionService>();
         return services;
     }
+
+    /// <summary>Declares a column of ciphertexts written by <see cref="PersonalDataProtector"/> (for key rotation).</summary>
+    public static IServiceCollection AddEncryptedColumn(this IServiceCollection services, EncryptedColumn column) =>
+        services.AddSingleton(column);
 
     /// <summary>Adds an assembly whose entity configurations belong in <see cref="AppDbContext"/>.</summary>
     public static IServiceCollection AddModelAssembly(this IServiceCollection services, Assembly assembly) =>
@@ -50,19 +61,6 @@ public static class PlatformServiceCollectionExtensions
                 break;
         }
         options.UseSnakeCaseNamingConvention();
-    }
-
-    private static PersonalDataKeys LoadKeys(IConfiguration configuration, DatabaseSettings settings)
-    {
-        var section = configuration.GetSection("PersonalData");
-        if (!string.IsNullOrWhiteSpace(section["HashKey"]))
-        {
-            var keys = new PersonalDataKeys();
-            section.Bind(keys);
-            return keys;
-        }
-        var file = section["KeyFile"] ?? Path.Combine(settings.DataDirectory, "keys", "personal-data.json");
-        return PersonalDataKeys.LoadOrCreate(file);
     }
 }
 

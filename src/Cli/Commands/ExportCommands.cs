@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bangfu.Platform.Security;
 using Bangfu.Registry.RosterExport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,7 @@ internal static class ExportCommands
                 Console.Error.WriteLine($"目录不存在：{directory.FullName}");
                 return 2;
             }
-            var request = new RegistryExportRequest(kind, parse.GetValue(region)!, TableWriters.FormatOf(target.Name)) { UserName = Environment.UserName };
+            var request = new RegistryExportRequest(kind, parse.GetValue(region)!, TableWriters.FormatOf(target.Name)) { UserName = Environment.UserName, View = PersonalDataView.Full };
             var partial = target.FullName + ".part";
             try
             {

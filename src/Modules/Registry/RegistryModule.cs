@@ -23,6 +23,10 @@ public static class RegistryModule
         services.AddScoped<DataQuality.QualityIssueService>();
         services.AddScoped<RosterExport.RosterReader>();
         services.AddScoped<RosterExport.RosterExportService>();
+        // The identifiers encrypted at rest, for key rotation (keys reencrypt).
+        services.AddEncryptedColumn(new("reg_person", "id_number_cipher", ["county_code", "id"]));
+        services.AddEncryptedColumn(new("reg_person", "phone_cipher", ["county_code", "id"]));
+        services.AddEncryptedColumn(new("reg_household", "phone_cipher", ["county_code", "id"]));
         return services;
     }
 }

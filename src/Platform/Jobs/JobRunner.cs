@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Scope;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,12 +46,15 @@ public sealed class Job
     public string? Error { get; internal set; }
     public object? Result { get; internal set; }
     internal CancellationTokenSource Cancellation { get; } = new();
+    /// <summary>Who started the job, as the audit trail records it inside the job.</summary>
+    internal AuditActor Actor { get; } = new();
     internal Func<IServiceProvider, IProgress<JobProgress>, CancellationToken, Task<object?>> Work { get; init; } = null!;
     public bool IsFinished => State is JobState.Succeeded or JobState.Failed or JobState.Cancelled;
 }
 
 /// <summary>
-/// Runs background jobs, two at a time, each in its own DI scope carrying the region scope of whoever started it.
+/// Runs background jobs, two at a time, each in its own DI scope carrying the region scope of whoever started it and,
+/// for the audit trail, who that was (user, client address, correlation id of the request).
 /// Jobs live in memory: a restart forgets them, and the work they do is transactional, so an interrupted job
 /// leaves nothing half done.
 /// </summary>
@@ -60,10 +64,14 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
     private readonly Channel<Job> queue = Channel.CreateUnbounded<Job>();
     private readonly ConcurrentDictionary<Guid, Job> jobs = new();
 
+    /// <param name="actor">Who enqueues (the request's <see cref="AuditActor"/>); without it the job's entries carry the
+    /// owner's user id only.</param>
     public Job Enqueue(string kind, string? ownerUserId, RegionScope scope,
-        Func<IServiceProvider, IProgress<JobProgress>, CancellationToken, Task<object?>> work)
+        Func<IServiceProvider, IProgress<JobProgress>, CancellationToken, Task<object?>> work, AuditActor? actor = null)
     {
         var job = new Job(kind, ownerUserId, scope, clock.GetUtcNow()) { Work = work };
+        if (actor is not null) job.Actor.CopyFrom(actor);
+        else job.Actor.UserId = ownerUserId;
         jobs[job.Id] = job;
         queue.Writer.TryWrite(job);
         Trim();
@@ -116,6 +124,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<RegionScopeAccessor>().Scope = job.Scope;
+            scope.ServiceProvider.GetRequiredService<AuditActor>().CopyFrom(job.Actor);
             var progress = new Progress(job);
             job.Result = await job.Work(scope.ServiceProvider, progress, linked.Token);
             Finish(job, JobState.Succeeded, null);

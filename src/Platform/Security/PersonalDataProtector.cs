@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace Bangfu.Platform.Security;
 
@@ -139,6 +140,73 @@ public sealed class PersonalDataKeys
         ActiveKeyId = 1,
         Keys = new() { ["1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
     };
+
+    /// <summary>
+    /// Adds a new random 256-bit key under the next id (1-255) and, when <paramref name="activate"/>, makes it the key
+    /// new values are written with. Older keys stay in the ring: values written with them stay readable until
+    /// re-encrypted, and backups need them as long as they are kept.
+    /// </summary>
+    /// <returns>The new key's id.</returns>
+    /// <exception cref="InvalidOperationException">All 255 ids are used.</exception>
+    public byte AddKey(bool activate)
+    {
+        var last = Keys.Keys.Select(k => int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+        if (last >= byte.MaxValue) throw new InvalidOperationException("密钥编号已用完（最多 255 个）。");
+        var id = (byte)(last + 1);
+        Keys[id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        if (activate) ActiveKeyId = id;
+        return id;
+    }
+
+    /// <summary>Makes an existing key the one new values are written with.</summary>
+    /// <exception cref="InvalidOperationException">No key with that id.</exception>
+    public void Activate(byte id)
+    {
+        if (!Keys.ContainsKey(id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            throw new InvalidOperationException($"密钥环中没有编号为 {id} 的密钥。");
+        ActiveKeyId = id;
+    }
+
+    /// <summary>
+    /// Writes the ring to <paramref name="path"/>: a temporary file readable by the owner only, then renamed over the
+    /// old one, so a reader never sees half a file.
+    /// </summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(temp, options))
+        {
+            JsonSerializer.Serialize(stream, this, Json);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>The ring from configuration (when <c>PersonalData:HashKey</c> is set), else the key file (created if missing).</summary>
+    public static PersonalDataKeys Load(IConfiguration configuration, string dataDirectory)
+    {
+        if (FileOf(configuration, dataDirectory) is not { } file)
+        {
+            var keys = new PersonalDataKeys();
+            configuration.GetSection("PersonalData").Bind(keys);
+            return keys;
+        }
+        return LoadOrCreate(file);
+    }
+
+    /// <summary>
+    /// The key file in use: <c>PersonalData:KeyFile</c>, else <c>{data}/keys/personal-data.json</c>; null when the keys come
+    /// from configuration (<c>PersonalData:HashKey</c> set, e.g. environment variables from a secret store).
+    /// </summary>
+    public static string? FileOf(IConfiguration configuration, string dataDirectory)
+    {
+        var section = configuration.GetSection("PersonalData");
+        if (!string.IsNullOrWhiteSpace(section["HashKey"])) return null;
+        return section["KeyFile"] ?? Path.Combine(dataDirectory, "keys", "personal-data.json");
+    }
 
     /// <summary>Reads the key file, creating it (readable by the owner only) when it does not exist.</summary>
     public static PersonalDataKeys LoadOrCreate(string path)

@@ -165,10 +165,11 @@ internal static class RegistryApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, PeopleService service, QualityIssueService issues, RegionDirectory regions, CancellationToken ct)
     {
-        if (await service.DetailAsync(id, ct) is not { } d) return ApiProblems.NotFound("找不到该人员，或不在您的管辖范围内。");
+        var masking = new ApiMasking(http.User);
+        // The service records the view (人员 / person.view) as the page's does.
+        if (await service.DetailAsync(id, masking.View, ct) is not { } d) return ApiProblems.NotFound("找不到该人员，或不在您的管辖范围内。");
         var p = d.Person;
         var h = d.Household;
-        var masking = new ApiMasking(http.User);
         var columns = RosterLayout.ExportColumns;
         var fields = columns.Select((c, i) => (c, i)).Where(x => masking.Shows(x.c.Column))
             .Select(x => new RosterField(x.c.Header, masking.Value(x.c.Column, d.RosterValues[x.i]))).ToList();
@@ -182,7 +183,6 @@ internal static class RegistryApi
             d.Changes.Where(c => ShowsChange(masking, c.Field))
                 .Select(c => new ChangeEntry(c.ChangedAt, c.Field, masking.ChangeValue(c.Field, c.OldValue), masking.ChangeValue(c.Field, c.NewValue), c.ChangedBy)).ToList(),
             d.OpenIssues.Select(i => new IssueEntry(i.RuleCode, issues.Rule(i.RuleCode)?.Description ?? i.RuleCode, i.ColumnName, i.Message)).ToList());
-        await ApiAudit.RecordAsync(http, "人员", "person.view", target: p.Id.ToString(), regionCode: p.RegionCode);
         return TypedResults.Ok(record);
     }
 

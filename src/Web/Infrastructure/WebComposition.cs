@@ -78,6 +78,8 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Employment/Round", Permissions.EmploymentRound);
             o.Conventions.AuthorizeFolder("/Employment/Lists", Permissions.RegistryView);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
+            // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 c, 8.1.4.3).
+            o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
         });
         services.AddBangfuRateLimits();
         services.AddProblemDetails();
@@ -103,6 +105,7 @@ public static class WebComposition
         app.UseAuthentication();
         app.UseMiddleware<AuditActorMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<NoStoreMiddleware>();
         app.UseMiddleware<RegionScopeMiddleware>();
         app.UseMiddleware<AccountGateMiddleware>();
         app.UseAuthorization();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Scope;
+using Bangfu.Platform.Security;
 using Bangfu.Registry.Contracts;
 using Bangfu.Registry.People;
 using Bangfu.Registry.RosterExport;
@@ -123,12 +124,12 @@ public sealed class RosterExportTests : DatabaseTest
         foreach (var region in new[] { "433124", "433124110226", "43", "4301", "999999" })
         {
             using var target = new MemoryStream();
-            var request = new RegistryExportRequest(RegistryExportKind.Roster, region, ExportFormat.Xlsx);
+            var request = new RegistryExportRequest(RegistryExportKind.Roster, region, ExportFormat.Xlsx) { View = PersonalDataView.Full };
             await Assert.ThrowsAsync<KeyNotFoundException>(() => exports.ExportAsync(request, target, CancellationToken.None));
             Assert.Equal(0, target.Length);
         }
         using var own = new MemoryStream();
-        Assert.Equal(246, await exports.ExportAsync(new RegistryExportRequest(RegistryExportKind.Roster, "430182", ExportFormat.Csv), own, CancellationToken.None));
+        Assert.Equal(246, await exports.ExportAsync(new RegistryExportRequest(RegistryExportKind.Roster, "430182", ExportFormat.Csv) { View = PersonalDataView.Full }, own, CancellationToken.None));
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed class RosterExportTests : DatabaseTest
     {
         var path = Path.Combine(Database.DataDirectory, fileName);
         await using var scope = Services.InScope();
-        var request = new RegistryExportRequest(kind, region, TableWriters.FormatOf(fileName));
+        var request = new RegistryExportRequest(kind, region, TableWriters.FormatOf(fileName)) { View = PersonalDataView.Full };
         await using var file = File.Create(path);
         var rows = await scope.Get<RosterExportService>().ExportAsync(change?.Invoke(request) ?? request, file, CancellationToken.None);
         return (path, rows);

@@ -1,5 +1,6 @@
 using Bangfu.Employment.Contracts;
 using Bangfu.Employment.Situations;
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Time;
 using Bangfu.Registry.Contracts;
@@ -37,8 +38,9 @@ public enum VillageList
 /// <summary>
 /// The monthly round (月度走访) of a village: the labour force with the situation carried forward from last month,
 /// changed only where something changed, then closed. A closed month is frozen; changes go to the next month.
+/// Each recorded change (old and new facts) and each closed month is recorded in the audit trail (走访).
 /// </summary>
-public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people, TimeProvider clock)
+public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>The last month the village has closed, or null.</summary>
     public async Task<Period?> LastClosedAsync(string villageCode, CancellationToken ct = default)
@@ -140,6 +142,7 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
         };
         Apply(next, change);
         if (cover is not null && SameFacts(cover, next)) return;
+        var old = cover is null ? null : Facts(cover);
         var before = cover is not null && cover.FromPeriod == period
             ? await situations.SingleOrDefaultAsync(s => s.ToPeriod == period, ct)
             : null;
@@ -162,7 +165,37 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
             db.Add(next);
         }
         await db.SaveChangesAsync(ct);
+        // The person by id only: the name and identifiers stay out of the trail; the facts are no personal identifiers.
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Round, AuditEvents.RoundSet, Target: person.Id.ToString(),
+            Details: new { period = period.ToString(), old, @new = Facts(next) }, RegionCode: person.RegionCode), ct);
     }
+
+    // The facts of a situation as the audit trail records them (the labels the round's form uses).
+    private static Dictionary<string, string?> Facts(EmploymentSituation s) => new()
+    {
+        ["状态"] = s.Status switch
+        {
+            EmploymentStatus.NotInLabourForce => "非劳动力",
+            EmploymentStatus.WageEmployed => "务工",
+            EmploymentStatus.Workshop => "帮扶车间就业",
+            EmploymentStatus.PublicWelfareJob => "公益性岗位",
+            EmploymentStatus.SelfEmployed => "自主创业",
+            EmploymentStatus.UnemployedWilling => "未就业有意愿",
+            _ => "未就业无意愿",
+        },
+        ["务工地点"] = s.Workplace switch
+        {
+            WorkplaceKind.OutsideProvince => "省外",
+            WorkplaceKind.InProvinceOutsideCounty => "省内县外",
+            WorkplaceKind.InCounty => "县内",
+            WorkplaceKind.Unknown => "不明",
+            _ => null,
+        },
+        ["务工地区划"] = s.WorkplaceRegionCode,
+        ["用人单位"] = s.EmployerName,
+        ["返乡日期"] = s.ReturnedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["有意愿外出务工"] = s.WillingToWorkAway switch { true => "是", false => "否", null => null },
+    };
 
     /// <summary>Closes the month for a village (报送): the month's situations are frozen from now on.</summary>
     /// <exception cref="InvalidOperationException">Already closed, a later month is already closed, or the month is still to come.</exception>
@@ -177,6 +210,8 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
             throw new KeyNotFoundException("该村没有登记人员，或不在您的管辖范围内。");
         db.Add(new VillageMonth { CountyCode = villageCode[..6], RegionCode = villageCode, Period = period, ClosedAt = clock.GetUtcNow(), ClosedBy = userName });
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Round, AuditEvents.RoundClose, Target: villageCode,
+            Details: new { period = period.ToString(), old = "未关账", @new = "已关账" }, RegionCode: villageCode), ct);
     }
 
     /// <summary>

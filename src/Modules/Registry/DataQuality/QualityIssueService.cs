@@ -1,3 +1,4 @@
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Registry.Contracts;
 using Bangfu.Registry.Households;
@@ -7,7 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Bangfu.Registry.DataQuality;
 
 /// <summary>Filters of the issue worklist: a region code prefix (village, township, county…) and optionally one rule.</summary>
-public sealed record QualityIssueFilter(string RegionCode, string? RuleCode = null);
+public sealed record QualityIssueFilter(string RegionCode, string? RuleCode = null)
+{
+    /// <summary>Leaves out findings about sensitive fields (<see cref="People.SensitiveFields"/>): "健康状况为残疾但残疾类别为空"
+    /// tells a person's health to a caller who may not see it.</summary>
+    public bool HideSensitive { get; init; }
+}
 
 /// <summary>One open issue with the person it is about (masked ID number).</summary>
 public sealed record QualityIssueItem(
@@ -21,7 +27,7 @@ public sealed record QualityIssuePage(IReadOnlyList<QualityIssueItem> Items, int
 /// thing a cadre does with an issue here: confirm that the data is right as it is (已核实), which closes it with who
 /// and when. Later imports do not reopen a confirmed issue (see RosterMerge).
 /// </summary>
-public sealed class QualityIssueService(AppDbContext db, IEnumerable<IRosterImportHandler> handlers, TimeProvider clock)
+public sealed class QualityIssueService(AppDbContext db, IEnumerable<IRosterImportHandler> handlers, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Every rule an import applies, the registry's and those of the other modules' handlers.</summary>
     public IReadOnlyList<QualityRule> Rules { get; } = QualityRules.All.Concat(handlers.SelectMany(h => h.Rules)).ToList();
@@ -56,17 +62,17 @@ public sealed class QualityIssueService(AppDbContext db, IEnumerable<IRosterImpo
     }
 
     /// <summary>Open issues per rule in the region (the rule filter not applied), most frequent first.</summary>
-    public async Task<IReadOnlyList<(QualityRule Rule, int Count)>> CountsByRuleAsync(string regionCode, CancellationToken ct) =>
-        (await Open(regionCode).GroupBy(i => i.RuleCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+    public async Task<IReadOnlyList<(QualityRule Rule, int Count)>> CountsByRuleAsync(string regionCode, bool hideSensitive, CancellationToken ct) =>
+        (await Open(regionCode, hideSensitive).GroupBy(i => i.RuleCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
         .Select(x => (Rule(x.Key) ?? new QualityRule(x.Key, IssueSeverity.Warning, x.Key, ""), x.Count))
         .OrderByDescending(x => x.Count).ThenBy(x => x.Item1.Code, StringComparer.Ordinal).ToList();
 
     /// <summary>The villages of the region that have open issues, with their counts, by code.</summary>
-    public async Task<IReadOnlyList<(string VillageCode, int Count)>> VillagesAsync(string regionCode, CancellationToken ct) =>
-        (await Open(regionCode).GroupBy(i => i.RegionCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+    public async Task<IReadOnlyList<(string VillageCode, int Count)>> VillagesAsync(string regionCode, bool hideSensitive, CancellationToken ct) =>
+        (await Open(regionCode, hideSensitive).GroupBy(i => i.RegionCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
         .Select(x => (x.Key, x.Count)).OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
 
-    /// <summary>Marks an open issue in the caller's scope as confirmed (the data is right as it is).</summary>
+    /// <summary>Marks an open issue in the caller's scope as confirmed (the data is right as it is); recorded (人员 / quality.confirm).</summary>
     /// <returns>False when there is no such open issue in scope.</returns>
     public async Task<bool> ConfirmAsync(Guid id, string? userName, CancellationToken ct)
     {
@@ -76,14 +82,23 @@ public sealed class QualityIssueService(AppDbContext db, IEnumerable<IRosterImpo
         issue.ClosedAt = clock.GetUtcNow();
         issue.ClosedBy = userName;
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Person, AuditEvents.QualityConfirm, Target: issue.Id.ToString(),
+            Details: new { rule = issue.RuleCode, column = issue.ColumnName, personId = issue.PersonId, oldState = "待整改", newState = "已核实" },
+            RegionCode: issue.RegionCode), ct);
         return true;
     }
 
-    private IQueryable<QualityIssue> Open(string regionCode)
+    private IQueryable<QualityIssue> Open(string regionCode, bool hideSensitive)
     {
         var (low, high) = PeopleService.Range(regionCode);
-        return db.Set<QualityIssue>().AsNoTracking().Where(i => i.State == QualityIssueState.Open
-                                                                && string.Compare(i.RegionCode, low) >= 0 && string.Compare(i.RegionCode, high) <= 0);
+        var open = db.Set<QualityIssue>().AsNoTracking().Where(i => i.State == QualityIssueState.Open
+                                                                    && string.Compare(i.RegionCode, low) >= 0 && string.Compare(i.RegionCode, high) <= 0);
+        if (hideSensitive)
+        {
+            var sensitive = SensitiveFields.Labels.ToList();
+            open = open.Where(i => !sensitive.Contains(i.ColumnName));
+        }
+        return open;
     }
 
     private sealed class Row
@@ -98,7 +113,7 @@ public sealed class QualityIssueService(AppDbContext db, IEnumerable<IRosterImpo
 
     private IQueryable<Row> Query(QualityIssueFilter f)
     {
-        var issues = Open(f.RegionCode);
+        var issues = Open(f.RegionCode, f.HideSensitive);
         if (!string.IsNullOrEmpty(f.RuleCode)) issues = issues.Where(i => i.RuleCode == f.RuleCode);
         return from i in issues
                join p in db.Set<Person>().AsNoTracking() on new { i.CountyCode, Id = i.PersonId } equals new { p.CountyCode, Id = (Guid?)p.Id } into ps

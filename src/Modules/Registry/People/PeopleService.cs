@@ -1,8 +1,11 @@
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
+using Bangfu.Platform.Security;
 using Bangfu.Registry.DataQuality;
 using Bangfu.Registry.Households;
 using Bangfu.Registry.Regions;
 using Bangfu.Registry.RosterExport;
+using Bangfu.Registry.RosterImport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Registry.People;
@@ -24,16 +27,24 @@ public sealed record PersonPage(IReadOnlyList<PersonListItem> Items, int Total, 
 /// <summary>A member of a household over time (与户主关系 as it was in that period).</summary>
 public sealed record MemberItem(Guid PersonId, string Name, string PersonNumber, string? RelationshipCode, DateOnly ValidFrom, DateOnly? ValidTo);
 
-/// <summary>Everything the person page shows: the 47 roster values (masked), the household, its members, changes and open issues.</summary>
+/// <summary>
+/// Everything the person page shows: the 47 roster values (identifiers masked), the household, its members, changes and
+/// open issues, as the caller's <see cref="PersonalDataView"/> allows: names as surname + * without full names, sensitive
+/// fields as <see cref="PersonalDataView.Withheld"/> (and their changes and findings left out) without that permission.
+/// </summary>
 public sealed record PersonDetail(
     Person Person, Household Household, IReadOnlyList<string?> RosterValues, IReadOnlyList<MemberItem> Members,
     IReadOnlyList<PersonChange> Changes, IReadOnlyList<QualityIssue> OpenIssues);
 
+/// <summary>A person's identifiers in full, shown once for the recorded reason.</summary>
+public sealed record RevealedIdentifiers(string IdNumber, string? Phone, string? HouseholdPhone, string Reason);
+
 /// <summary>
 /// The registry's people as lists and records, inside the caller's region scope (people outside it are not found).
-/// Lists are keyset-paged in the order village, person number.
+/// Lists are keyset-paged in the order village, person number. Every look at one person's record and every unmasking
+/// is recorded in the audit trail before anything is returned (GB/T 22239-2019 8.1.4.3; GB/T 35273-2020 §7.2).
 /// </summary>
-public sealed class PeopleService(AppDbContext db, RegionDirectory regions)
+public sealed class PeopleService(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector, AuditTrail audit)
 {
     public const string AnyMonitoring = "any";
 
@@ -54,6 +65,20 @@ public sealed class PeopleService(AppDbContext db, RegionDirectory regions)
         return new PersonPage(items.Take(pageSize).ToList(), total, next);
     }
 
+    /// <summary>A page of the list as shown to a user, recorded as one list view with its count (人员 / person.list).</summary>
+    public async Task<PersonPage> BrowseAsync(PersonFilter filter, Guid? after, int pageSize, CancellationToken ct)
+    {
+        var page = await ListAsync(filter, after, pageSize, ct);
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Person, AuditEvents.PersonList, Target: filter.RegionCode,
+            Details: new
+            {
+                list = "人员清单", shown = page.Items.Count, total = page.Total, continued = after is not null,
+                name = string.IsNullOrWhiteSpace(filter.Name) ? null : Masking.Name(filter.Name.Trim()),
+                labourCapacity = filter.LabourCapacityCode, monitoringType = filter.MonitoringTypeCode,
+            }, RegionCode: filter.RegionCode.Length == 0 ? null : filter.RegionCode), ct);
+        return page;
+    }
+
     /// <summary>Every row of the list, read a page at a time (for exports).</summary>
     public async IAsyncEnumerable<PersonListItem> AllAsync(PersonFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
@@ -66,7 +91,31 @@ public sealed class PeopleService(AppDbContext db, RegionDirectory regions)
         } while (after is not null);
     }
 
-    public async Task<PersonDetail?> DetailAsync(Guid id, CancellationToken ct)
+    /// <summary>A person's record as <paramref name="view"/> allows; the view is recorded (人员 / person.view).</summary>
+    public async Task<PersonDetail?> DetailAsync(Guid id, PersonalDataView view, CancellationToken ct)
+    {
+        if (await LoadAsync(id, view, ct) is not { } detail) return null;
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Person, AuditEvents.PersonView, Target: id.ToString(),
+            RegionCode: detail.Person.RegionCode), ct);
+        return detail;
+    }
+
+    /// <summary>
+    /// The record with the person's ID number, phone and household phone in full, for a reason composed by
+    /// <see cref="UnmaskReason.Compose"/>; recorded with the reason (人员 / person.unmask). The caller checks the permission.
+    /// </summary>
+    public async Task<(PersonDetail Detail, RevealedIdentifiers Revealed)?> UnmaskAsync(Guid id, string reason, PersonalDataView view, CancellationToken ct)
+    {
+        if (await LoadAsync(id, view, ct) is not { } detail) return null;
+        var (p, h) = (detail.Person, detail.Household);
+        var revealed = new RevealedIdentifiers(protector.Decrypt(p.IdNumberCipher), p.PhoneCipher is { Length: > 0 } phone ? protector.Decrypt(phone) : null,
+            h.PhoneCipher is { Length: > 0 } household ? protector.Decrypt(household) : null, reason);
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Person, AuditEvents.PersonUnmask, Target: id.ToString(),
+            Details: new { reason, fields = new[] { "证件号码", "成员联系电话", "户联系电话" } }, RegionCode: p.RegionCode), ct);
+        return (detail, revealed);
+    }
+
+    private async Task<PersonDetail?> LoadAsync(Guid id, PersonalDataView view, CancellationToken ct)
     {
         var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return null;
@@ -90,7 +139,19 @@ public sealed class PeopleService(AppDbContext db, RegionDirectory regions)
             .OrderBy(i => i.RuleCode).ToListAsync(ct);
         var path = await new RegionPaths(regions).PathAsync(person.RegionCode, ct);
         var values = RosterRecord.Values(person, household, head, path, protector: null);
-        return new PersonDetail(person, household, values, members, changes, issues);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var column = RosterLayout.ExportColumns[i].Column;
+            if (column is RosterColumn.Name or RosterColumn.HeadName) values[i] = values[i] is null ? null : view.Name(values[i]);
+            else if (!view.Sensitive && SensitiveFields.Columns.Contains(column)) values[i] = PersonalDataView.Withheld;
+        }
+        if (!view.Sensitive)
+        {
+            changes = changes.Where(c => !SensitiveFields.Labels.Contains(c.Field)).ToList();
+            issues = issues.Where(i => !SensitiveFields.Labels.Contains(i.ColumnName)).ToList();
+        }
+        person.Name = view.Name(person.Name); // a detached copy (no tracking): nothing is written back
+        return new PersonDetail(person, household, values, members.Select(m => m with { Name = view.Name(m.Name) }).ToList(), changes, issues);
     }
 
     private sealed class Row

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Scope;
+using Bangfu.Platform.Security;
 using Bangfu.Registry.DataQuality;
 using Bangfu.Registry.People;
 using Bangfu.Registry.Regions;
 using Bangfu.Registry.RosterImport;
-using Microsoft.Extensions.Logging;
 
 namespace Bangfu.Registry.RosterExport;
 
@@ -30,18 +31,23 @@ public sealed record RegistryExportRequest(RegistryExportKind Kind, string Regio
     public string? RuleCode { get; init; }
     /// <summary>Who asks (for the audit trail).</summary>
     public string? UserName { get; init; }
+    /// <summary>What the caller may see: names are masked without full names. Restricted unless the caller says otherwise.</summary>
+    public PersonalDataView View { get; init; } = PersonalDataView.Restricted;
 }
 
 /// <summary>
-/// Every export of person-level registry data goes through <see cref="ExportAsync"/>, so that it is checked (and will
-/// be audited) in one place. Rows are read a page at a time (keyset paging, see <see cref="RosterReader"/>) and
+/// Every export of person-level registry data goes through <see cref="ExportAsync"/>, so that it is checked and audited
+/// in one place: who, what, which region, how many rows, and a refused or failed export too (导出; GB/T 22239-2019
+/// 8.1.4.3). Names are masked for callers without full names (GB/T 35273-2020 §7.2); the 47-column roster, being the
+/// complete record with identifiers in clear and read back by imports, is only for callers who may see everything
+/// (<see cref="PersonalDataView.Full"/>), since a masked name would overwrite the real one when the file is imported. Rows are read a page at a time (keyset paging, see <see cref="RosterReader"/>) and
 /// written straight to the target, so a county of 100,000 people needs no more memory than a village.
 /// <para>A region outside the caller's scope, or not in the tree, is a <see cref="KeyNotFoundException"/>: the caller
 /// learns nothing about regions it may not see, exactly as with any other record out of scope.</para>
 /// </summary>
 public sealed class RosterExportService(
     RosterReader roster, PeopleService people, QualityIssueService issues, RegionDirectory regions, RegionScopeAccessor scope,
-    ILogger<RosterExportService> logger)
+    AuditTrail audit)
 {
     /// <summary>The region to export, checked: in the tree and inside the caller's scope.</summary>
     /// <exception cref="KeyNotFoundException">Unknown or out of scope (Chinese message).</exception>
@@ -61,28 +67,69 @@ public sealed class RosterExportService(
 
     /// <summary>Writes the export to <paramref name="target"/> (left open); returns the number of data rows written.</summary>
     /// <exception cref="KeyNotFoundException">The region is unknown or outside the caller's scope; nothing is written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The roster asked for by a caller who may not see everything.</exception>
     public async Task<long> ExportAsync(RegistryExportRequest request, Stream target, CancellationToken ct)
     {
-        var region = await RegionAsync(request.RegionCode, ct);
-        // The one place every registry export passes: the audit record (who, what, which region, how many rows) belongs here.
+        var name = request.Kind switch
+        {
+            RegistryExportKind.Roster => AuditEvents.ExportRoster,
+            RegistryExportKind.PersonList => AuditEvents.ExportPersonList,
+            _ => AuditEvents.ExportQualityIssues,
+        };
+        Region region;
+        try
+        {
+            region = await RegionAsync(request.RegionCode, ct);
+            if (request.Kind == RegistryExportKind.Roster && request.View != PersonalDataView.Full)
+                throw new UnauthorizedAccessException("导出花名册（47 列）需要查看完整姓名和敏感信息的权限。");
+        }
+        catch (Exception e) when (e is KeyNotFoundException or UnauthorizedAccessException)
+        {
+            await audit.RecordAsync(new AuditEntry(AuditCategories.Export, name, $"{AuditEntry.Failure}：{e.Message}",
+                Target: request.RegionCode, Details: new { format = request.Format.ToString() }), ct);
+            throw;
+        }
         (string Sheet, IReadOnlyList<string> Headers, IAsyncEnumerable<string?[]> Rows) export = request.Kind switch
         {
             RegistryExportKind.Roster => ("人口信息", RosterHeaders, roster.RowsAsync(region.Code, ct)),
             RegistryExportKind.PersonList => ("人员清单", PersonListHeaders, PersonListRowsAsync(request with { RegionCode = region.Code }, ct)),
-            _ => ("数据质量问题", IssueHeaders, IssueRowsAsync(new QualityIssueFilter(region.Code, request.RuleCode), ct)),
+            _ => ("数据质量问题", IssueHeaders, IssueRowsAsync(new QualityIssueFilter(region.Code, request.RuleCode)
+                { HideSensitive = !request.View.Sensitive }, request.View, ct)),
         };
         long count = 0;
-        using (var writer = TableWriters.Create(request.Format, target, export.Sheet, export.Headers))
+        var result = AuditEntry.Success;
+        try
         {
+            using var writer = TableWriters.Create(request.Format, target, export.Sheet, export.Headers);
             await foreach (var row in export.Rows.WithCancellation(ct))
             {
                 writer.WriteRow(row);
                 count++;
             }
         }
-        logger.LogInformation("Registry export {Kind} of {RegionCode} as {Format}: {Rows} rows", request.Kind, region.Code, request.Format, count);
+        catch (Exception e)
+        {
+            result = e is OperationCanceledException ? $"{AuditEntry.Failure}：已取消" : $"{AuditEntry.Failure}：{e.GetType().Name}";
+            throw;
+        }
+        finally
+        {
+            // Recorded even when the download broke off: part of the rows may have left the server.
+            await audit.RecordAsync(new AuditEntry(AuditCategories.Export, name, result, Target: region.Code,
+                Details: new { rows = count, format = request.Format.ToString(), region = region.PlainName, filter = Filter(request) },
+                RegionCode: region.Code), CancellationToken.None);
+        }
         return count;
     }
+
+    // The list's filters as recorded: a name searched for is masked like any name (surname + *).
+    private static object? Filter(RegistryExportRequest r) => r.Kind switch
+    {
+        RegistryExportKind.PersonList => new { name = string.IsNullOrWhiteSpace(r.Name) ? null : Masking.Name(r.Name.Trim()),
+            labourCapacity = r.LabourCapacityCode, monitoringType = r.MonitoringTypeCode },
+        RegistryExportKind.QualityIssues => new { rule = r.RuleCode },
+        _ => null,
+    };
 
     private static readonly string[] RosterHeaders = RosterLayout.ExportColumns.Select(c => c.Header).ToArray();
 
@@ -99,7 +146,7 @@ public sealed class RosterExportService(
             var path = await paths.PathAsync(p.RegionCode, ct);
             yield return
             [
-                path?.County, path?.Township, path?.Village ?? p.RegionCode, p.HouseholdNumber, p.PersonNumber, p.Name,
+                path?.County, path?.Township, path?.Village ?? p.RegionCode, p.HouseholdNumber, p.PersonNumber, r.View.Name(p.Name),
                 RosterRecord.Name(codes.Sex, p.SexCode), RosterRecord.Date(p.BirthDate), p.IdNumberMasked, p.PhoneMasked,
                 RosterRecord.Name(codes.Relationship, p.RelationshipCode), RosterRecord.Name(codes.LabourCapacity, p.LabourCapacityCode),
                 p.MonthsWorked?.ToString(System.Globalization.CultureInfo.InvariantCulture), p.WorkplaceText,
@@ -111,7 +158,7 @@ public sealed class RosterExportService(
     private static readonly string[] IssueHeaders =
         ["村代码", "村", "户编号", "人口编号", "姓名", "证件号码", "规则代码", "规则", "列", "说明", "依据", "发现时间"];
 
-    private async IAsyncEnumerable<string?[]> IssueRowsAsync(QualityIssueFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<string?[]> IssueRowsAsync(QualityIssueFilter filter, PersonalDataView view, [EnumeratorCancellation] CancellationToken ct)
     {
         var paths = new RegionPaths(regions);
         await foreach (var i in issues.AllAsync(filter, ct))
@@ -119,7 +166,8 @@ public sealed class RosterExportService(
             var rule = issues.Rule(i.RuleCode);
             yield return
             [
-                i.RegionCode, await paths.NameAsync(i.RegionCode, ct), i.HouseholdNumber, i.PersonNumber, i.PersonName, i.IdNumberMasked,
+                i.RegionCode, await paths.NameAsync(i.RegionCode, ct), i.HouseholdNumber, i.PersonNumber,
+                i.PersonName is null ? null : view.Name(i.PersonName), i.IdNumberMasked,
                 i.RuleCode, rule?.Description, i.ColumnName, i.Message, rule?.Source,
                 i.RaisedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ];

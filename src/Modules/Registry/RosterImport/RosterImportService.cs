@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Jobs;
 using Bangfu.Platform.Scope;
@@ -33,10 +34,11 @@ public sealed record RosterImportRequest(string FilePath, string FileName, Perio
 /// accepted rows in a temporary table, runs the file-wide checks and either reports (dry run) or merges into the
 /// registry and hands the rows to the other modules (<see cref="IRosterImportHandler"/>). Everything of one import
 /// happens in one database transaction, so a crash or kill leaves the database as before or fully imported.
+/// Every check and commit, and every one that fails, is recorded in the audit trail with its counts (导入).
 /// </summary>
 public sealed class RosterImportService(
     AppDbContext db, RosterRowParserFactory parsers, RegionScopeAccessor scope, IEnumerable<IRosterImportHandler> handlers,
-    ILogger<RosterImportService> logger)
+    ILogger<RosterImportService> logger, AuditTrail audit)
 {
     public const int MaxIssuesInSummary = 10_000;
     private const int BatchSize = 2000;
@@ -44,9 +46,11 @@ public sealed class RosterImportService(
     public async Task<RosterImportSummary> ImportAsync(RosterImportRequest request, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
         var record = await StartAsync(request, cancellationToken);
+        var name = request.DryRun ? AuditEvents.ImportCheck : AuditEvents.ImportCommit;
+        RosterImportSummary summary;
         try
         {
-            return await RunAsync(record, request, progress, cancellationToken);
+            summary = await RunAsync(record, request, progress, cancellationToken);
         }
         catch (Exception e)
         {
@@ -55,9 +59,22 @@ public sealed class RosterImportService(
             await db.Set<RosterImportRecord>().Where(r => r.Id == record.Id)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, state), CancellationToken.None);
             logger.LogWarning("Roster import {ImportId} ended {State}: {ExceptionType}", record.Id, state, e.GetType().Name);
+            await audit.RecordAsync(new AuditEntry(AuditCategories.Import, name,
+                $"{AuditEntry.Failure}：{(state == RosterImportState.Cancelled ? "已取消" : e.GetType().Name)}", record.Id.ToString(),
+                new { fileName = record.FileName, fileSha256 = record.FileSha256 }, NullIfEmpty(record.RegionCode)), CancellationToken.None);
             throw;
         }
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Import, name,
+            summary.FileError is null ? AuditEntry.Success : $"{AuditEntry.Failure}：文件无法导入", record.Id.ToString(), new
+            {
+                fileName = record.FileName, fileSha256 = record.FileSha256, period = summary.Period.ToString(), rows = summary.Rows,
+                personsNew = summary.PersonsNew, personsUpdated = summary.PersonsUpdated, personsUnchanged = summary.PersonsUnchanged,
+                rowsRefused = summary.RowsRefused, householdsNew = summary.HouseholdsNew, errors = summary.Errors, warnings = summary.Warnings,
+            }, NullIfEmpty(record.RegionCode)), CancellationToken.None);
+        return summary;
     }
+
+    private static string? NullIfEmpty(string? code) => string.IsNullOrEmpty(code) ? null : code;
 
     private async Task<RosterImportRecord> StartAsync(RosterImportRequest request, CancellationToken ct)
     {

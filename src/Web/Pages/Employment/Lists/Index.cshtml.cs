@@ -1,5 +1,6 @@
 using Bangfu.Employment.Contracts;
 using Bangfu.Employment.MonthlyRound;
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Time;
 using Bangfu.Registry.CodeLists;
 using Bangfu.Registry.Regions;
@@ -13,9 +14,10 @@ namespace Bangfu.Web.Pages.Employment.Lists;
 
 /// <summary>
 /// A village's lists for a month (人员清单, 返乡人员清单, 有意愿外出务工人员清单, 未就业有意愿), computed from the current
-/// situations every time, with counts and an Excel export of each (ID numbers and phones masked).
+/// situations every time, with counts and an Excel export of each (ID numbers and phones masked, names as the user may
+/// see them). Each list shown is recorded as one list view with its count, each export with its rows.
 /// </summary>
-public sealed class IndexModel(MonthlyRoundService round, RegionTree tree) : PageModel
+public sealed class IndexModel(MonthlyRoundService round, RegionTree tree, AuditTrail audit) : PageModel
 {
     public static IReadOnlyList<(VillageList List, string Name)> Tabs { get; } =
     [
@@ -45,7 +47,10 @@ public sealed class IndexModel(MonthlyRoundService round, RegionTree tree) : Pag
         Picker = await tree.PickerAsync("village", Village, RegionLevel.Village, submitOnChoice: true, ct: ct);
         // A region above village level is a choice not yet finished: the picker shows it and asks for the village.
         if (Village is null || (Village.Length < 12 && tree.InScope(Village))) return Page();
-        return await LoadAsync(ct) ?? Page();
+        if (await LoadAsync(ct) is { } problem) return problem;
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Person, AuditEvents.PersonList, Target: Place!.Code,
+            Details: new { list = CurrentName, period = Period, shown = Rows.Count, total = Rows.Count }, RegionCode: Place.Code), ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
@@ -56,13 +61,16 @@ public sealed class IndexModel(MonthlyRoundService round, RegionTree tree) : Pag
         var codes = CodeLists.Default;
         var rows = Rows.Select((e, i) => (IReadOnlyList<(string, object?)>)
         [
-            ("序号", i + 1), ("村（社区）", Place!.PlainName), ("人口编号", e.Person.PersonNumber), ("姓名", e.Person.Name),
+            ("序号", i + 1), ("村（社区）", Place!.PlainName), ("人口编号", e.Person.PersonNumber), ("姓名", User.PersonName(e.Person.Name)),
             ("性别", codes.Sex.ByCode(e.Person.SexCode)?.Name), ("证件号码", e.Person.IdNumberMasked), ("联系电话", e.Person.PhoneMasked),
             ("劳动技能", codes.LabourCapacity.ByCode(e.Person.LabourCapacityCode)?.Name), ("目前状态", SituationText.Label(e.Situation)),
             ("务工地点", WorkplaceOf(e)), ("用人单位", e.Situation?.EmployerName), ("返乡日期", e.Situation?.ReturnedOn),
             ("有意愿外出务工", e.Situation?.WillingToWorkAway),
         ]).ToList();
-        return SpreadsheetFile.Create($"{CurrentName}-{Place!.PlainName}-{Month}.xlsx", rows);
+        var fileName = $"{CurrentName}-{Place!.PlainName}-{Month}.xlsx";
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Export, AuditEvents.ExportVillageList, Target: fileName,
+            Details: new { rows = rows.Count, list = CurrentName, period = Period }, RegionCode: Place.Code), ct);
+        return SpreadsheetFile.Create(fileName, rows);
     }
 
     /// <summary>The workplace as written (湖南省长沙市宁乡市), else the kind (省外, 县内), else nothing.</summary>

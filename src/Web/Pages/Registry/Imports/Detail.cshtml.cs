@@ -1,3 +1,4 @@
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Jobs;
 using Bangfu.Platform.Scope;
@@ -11,8 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Bangfu.Web.Pages.Registry.Imports;
 
 /// <summary>The verdict of an import: summary, findings (errors first, filterable by rule and village, downloadable),
-/// and for a checked import the choice to commit or cancel.</summary>
-public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads uploads, RegionScopeAccessor scope, RosterImportService imports) : PageModel
+/// and for a checked import the choice to commit or cancel. The download is recorded in the audit trail; the commit runs
+/// in the background on behalf of the user, and is recorded as theirs.</summary>
+public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads uploads, RegionScopeAccessor scope, RosterImportService imports,
+    AuditTrail audit) : PageModel
 {
     public const int PageSize = 100;
 
@@ -52,6 +55,10 @@ public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads u
     {
         if (await FindAsync(id, ct) is null) return NotFound();
         // Streamed from the query: a bad file can have more findings than rows.
+        var count = await Filtered(id).CountAsync(ct);
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Export, AuditEvents.ExportImportFindings, Target: id.ToString(),
+            Details: new { rows = count, fileName = Import.FileName, rule = Rule, village = Village },
+            RegionCode: string.IsNullOrEmpty(Import.RegionCode) ? null : Import.RegionCode), ct);
         var rows = Filtered(id).OrderBy(i => i.Severity).ThenBy(i => i.RowNumber).ThenBy(i => i.Id).AsEnumerable()
             .Select(i => (IReadOnlyList<object?>)[i.RowNumber, i.ColumnName, i.Severity == IssueSeverity.Error ? "错误（未导入）" : "警告",
                 i.Code, i.Message, i.VillageCode]);
@@ -75,7 +82,7 @@ public sealed class DetailModel(AppDbContext db, JobRunner jobs, RosterUploads u
                     new RosterImportRequest(path, Import.FileName, Import.Period, DryRun: false, UserName: userName, ImportId: id, Open: () => uploads.Open(path)), progress, token);
                 uploads.Delete(path);
                 return summary;
-            });
+            }, audit.Actor);
         return RedirectToPage("Progress", new { job = job.Id });
     }
 

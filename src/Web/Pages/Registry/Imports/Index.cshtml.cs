@@ -1,3 +1,4 @@
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Jobs;
 using Bangfu.Platform.Scope;
@@ -13,7 +14,7 @@ namespace Bangfu.Web.Pages.Registry.Imports;
 /// <summary>Upload a roster (it is checked first, in the background) and the import history.</summary>
 [RequestSizeLimit(RosterUploads.MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = RosterUploads.MaxBytes)]
-public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner jobs, RegionScopeAccessor scope) : PageModel
+public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner jobs, RegionScopeAccessor scope, AuditActor actor) : PageModel
 {
     public IReadOnlyList<RosterImportRecord> History { get; private set; } = [];
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -64,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner
                     uploads.Delete(path);
                     throw;
                 }
-            });
+            }, actor);
         return RedirectToPage("Progress", new { job = job.Id });
     }
 

@@ -12,8 +12,9 @@ namespace Bangfu.Web.Pages.Registry.People;
 
 /// <summary>
 /// The people of a region (人员清单): filtered by region, name, labour capacity and monitoring type, keyset-paged,
-/// masked identifiers; exports as a masked work list or as the full 47-column roster. A name is only ever posted,
-/// so it stays out of URLs, browser history and logs.
+/// masked identifiers and names as the user may see them; exports as a masked work list or as the full 47-column roster.
+/// A name is only ever posted, so it stays out of URLs, browser history and logs. Each page shown is recorded as one
+/// list view with its count; exports are recorded by the export service.
 /// </summary>
 public sealed class IndexModel(PeopleService people, RosterExportService exports, RegionDirectory regions, RegionScopeAccessor scope, TimeProvider clock) : PageModel
 {
@@ -46,15 +47,18 @@ public sealed class IndexModel(PeopleService people, RosterExportService exports
     private async Task<IActionResult> ListAsync(CancellationToken ct)
     {
         if (await RegionCodeAsync(ct) is not { } region) return Page();
-        Result = await people.ListAsync(Filter(region), After, PageSize, ct);
+        Result = await people.BrowseAsync(Filter(region), After, PageSize, ct);
         VillageNames = await new RegionPaths(regions).NamesAsync(Result.Items.Select(p => p.RegionCode), ct);
         return Page();
     }
 
     private async Task<IActionResult> ExportAsync(RegistryExportKind kind, CancellationToken ct)
     {
-        // Masked lists need the export permission; the 47-column roster holds ID numbers in full and needs unmasking too.
-        if (!User.Can(Permissions.RegistryExport) || (kind == RegistryExportKind.Roster && !User.Can(Permissions.RegistryUnmask))) return Forbid();
+        // Masked lists need the export permission; the 47-column roster holds ID numbers in full and needs unmasking too,
+        // and everything else a person's record holds (full names, sensitive fields).
+        var view = User.PersonalDataView();
+        if (!User.Can(Permissions.RegistryExport)
+            || (kind == RegistryExportKind.Roster && (!User.Can(Permissions.RegistryUnmask) || view != PersonalDataView.Full))) return Forbid();
         if (await RegionCodeAsync(ct) is not { } code) return await ListAsync(ct);
         if (code.Length == 0)
         {
@@ -68,6 +72,7 @@ public sealed class IndexModel(PeopleService people, RosterExportService exports
             LabourCapacityCode = kind == RegistryExportKind.PersonList ? Labour : null,
             MonitoringTypeCode = kind == RegistryExportKind.PersonList ? Monitoring : null,
             UserName = User.Identity?.Name,
+            View = view,
         };
         var fileName = RosterExportService.FileName(kind, region, ExportFormat.Xlsx, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         return new StreamedDownload(fileName, TableWriters.ContentType(ExportFormat.Xlsx), (stream, token) => exports.ExportAsync(request, stream, token));

@@ -13,7 +13,8 @@ namespace Bangfu.Web.Pages.Registry.Quality;
 
 /// <summary>
 /// The open data-quality issues of the caller's region as a worklist: by village and by rule, counts per rule, a link
-/// to each person, 已核实 to close an issue whose data is right as it is, and an Excel export of the list.
+/// to each person, 已核实 to close an issue whose data is right as it is (recorded in the audit trail), and an Excel
+/// export of the list. Names show as the user may see them; findings about sensitive fields only to those who may see them.
 /// </summary>
 public sealed class IndexModel(QualityIssueService issues, RosterExportService exports, RegionDirectory regions, RegionScopeAccessor scope, TimeProvider clock) : PageModel
 {
@@ -39,11 +40,12 @@ public sealed class IndexModel(QualityIssueService issues, RosterExportService e
         var code = Region ?? scopeCode;
         var names = new RegionPaths(regions);
         RegionName = await names.NameAsync(code, ct);
-        RuleCounts = await issues.CountsByRuleAsync(code, ct);
-        var villages = await issues.VillagesAsync(scopeCode, ct);
+        var hideSensitive = !User.Can(Permissions.RegistrySensitive);
+        RuleCounts = await issues.CountsByRuleAsync(code, hideSensitive, ct);
+        var villages = await issues.VillagesAsync(scopeCode, hideSensitive, ct);
         var villageNames = await names.NamesAsync(villages.Select(v => v.VillageCode), ct);
         Villages = villages.Select(v => (v.VillageCode, villageNames[v.VillageCode], v.Count)).ToList();
-        Result = await issues.ListAsync(new QualityIssueFilter(code, Rule), After, PageSize, ct);
+        Result = await issues.ListAsync(new QualityIssueFilter(code, Rule) { HideSensitive = hideSensitive }, After, PageSize, ct);
         VillageNames = await names.NamesAsync(Result.Items.Select(i => i.RegionCode), ct);
         return Page();
     }
@@ -67,7 +69,8 @@ public sealed class IndexModel(QualityIssueService issues, RosterExportService e
             return RedirectToPage(new { rule = Rule });
         }
         var region = await exports.RegionAsync(Region ?? scopeCode, ct);
-        var request = new RegistryExportRequest(RegistryExportKind.QualityIssues, region.Code, ExportFormat.Xlsx) { RuleCode = Rule, UserName = User.Identity?.Name };
+        var request = new RegistryExportRequest(RegistryExportKind.QualityIssues, region.Code, ExportFormat.Xlsx)
+            { RuleCode = Rule, UserName = User.Identity?.Name, View = User.PersonalDataView() };
         var fileName = RosterExportService.FileName(request.Kind, region, ExportFormat.Xlsx, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         return new StreamedDownload(fileName, TableWriters.ContentType(ExportFormat.Xlsx), (stream, token) => exports.ExportAsync(request, stream, token));
     }

@@ -1,3 +1,4 @@
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Time;
 using Bangfu.Reporting.MonthlyDispatch;
@@ -10,8 +11,8 @@ using Bangfu.Platform.Security;
 namespace Bangfu.Web.Pages.Reporting.Monthly;
 
 /// <summary>The monthly dispatch (月调度) of a region: a row per child region down to village, every figure a link to
-/// the people behind it, the same month last year, the reporting rate, and an Excel export.</summary>
-public sealed class IndexModel(MonthlyDispatchService dispatch, RegionScopeAccessor scope, TimeProvider clock) : PageModel
+/// the people behind it, the same month last year, the reporting rate, and an Excel export (recorded in the audit trail).</summary>
+public sealed class IndexModel(MonthlyDispatchService dispatch, RegionScopeAccessor scope, TimeProvider clock, AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
@@ -64,7 +65,10 @@ public sealed class IndexModel(MonthlyDispatchService dispatch, RegionScopeAcces
             ("本月返乡", r.Figures.ReturnedThisMonth), ("去年同期务工", r.SameMonthLastYear?.Employed),
             ("有数据村数", r.Villages), ("已报送村数", r.VillagesClosed), ("报送率", r.ReportingRate is { } rate ? rate.ToString("P1") : null),
         ]).ToList();
-        return SpreadsheetFile.Create($"月调度-{report.Total.RegionName}-{month}.xlsx", rows);
+        var fileName = $"月调度-{report.Total.RegionName}-{month}.xlsx";
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Export, AuditEvents.ExportDispatch, Target: fileName,
+            Details: new { rows = rows.Count, period = month.ToString() }, RegionCode: string.IsNullOrEmpty(report.Total.RegionCode) ? null : report.Total.RegionCode), ct);
+        return SpreadsheetFile.Create(fileName, rows);
     }
 
     private bool Resolve(out Period month)

@@ -1,4 +1,5 @@
 using Bangfu.Employment.Contracts;
+using Bangfu.Platform.Audit;
 using Bangfu.Employment.Situations;
 using Bangfu.Platform.Time;
 using Bangfu.Registry.Contracts;
@@ -13,8 +14,11 @@ using Bangfu.Platform.Security;
 
 namespace Bangfu.Web.Pages.Reporting.Monthly;
 
-/// <summary>The people behind one figure of the dispatch (masked identifiers), keyset-paged, exportable.</summary>
-public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirectory people, RegionDirectory regions) : PageModel
+/// <summary>
+/// The people behind one figure of the dispatch (masked identifiers, names as the user may see them), keyset-paged,
+/// exportable. Each page shown is recorded as one list view with its count, each export with its rows.
+/// </summary>
+public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirectory people, RegionDirectory regions, AuditTrail audit) : PageModel
 {
     public const int PageSize = 200;
 
@@ -41,6 +45,9 @@ public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirector
         page = page.Take(PageSize).ToList();
         var persons = await people.FindManyAsync(page.Select(s => s.PersonId).ToList(), ct);
         Rows = page.Where(s => persons.ContainsKey(s.PersonId)).Select(s => (persons[s.PersonId], s)).ToList();
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Person, AuditEvents.PersonList, Target: Region,
+            Details: new { list = "报表名单：" + SituationText.Figure(Figure), period = Period, shown = Rows.Count, total = Total, continued = After is not null },
+            RegionCode: Region), ct);
         return Page();
     }
 
@@ -53,11 +60,14 @@ public sealed class PeopleModel(MonthlyDispatchService dispatch, IPersonDirector
         var persons = await people.FindManyAsync(situations.Select(s => s.PersonId).ToList(), ct);
         var rows = situations.Where(s => persons.ContainsKey(s.PersonId)).Select(s => (IReadOnlyList<(string, object?)>)
         [
-            ("村代码", s.RegionCode), ("人口编号", persons[s.PersonId].PersonNumber), ("姓名", persons[s.PersonId].Name),
+            ("村代码", s.RegionCode), ("人口编号", persons[s.PersonId].PersonNumber), ("姓名", User.PersonName(persons[s.PersonId].Name)),
             ("证件号码", persons[s.PersonId].IdNumberMasked), ("联系电话", persons[s.PersonId].PhoneMasked),
             ("状态", SituationText.Status(s.Status)), ("务工地点", SituationText.Workplace(s.Workplace)), ("务工单位", s.EmployerName),
             ("返乡日期", s.ReturnedOn),
         ]).ToList();
-        return SpreadsheetFile.Create($"名单-{Region}-{month}-{SituationText.Figure(Figure)}.xlsx", rows);
+        var fileName = $"名单-{Region}-{month}-{SituationText.Figure(Figure)}.xlsx";
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Export, AuditEvents.ExportFigurePeople, Target: fileName,
+            Details: new { rows = rows.Count, figure = SituationText.Figure(Figure), period = Period }, RegionCode: Region), ct);
+        return SpreadsheetFile.Create(fileName, rows);
     }
 }
