@@ -35,9 +35,25 @@ public static class Permissions
     /// <summary>Search and export the audit trail (auditor).</summary>
     public const string AuditView = "audit.view";
 
+    /// <summary>Register employers and post vacancies on their behalf (county and township employment services).</summary>
+    public const string EmployersManage = "employers.manage";
+    /// <summary>Review vacancies before publication (the county bureau).</summary>
+    public const string VacanciesReview = "vacancies.review";
+    /// <summary>Post and keep one's own employer's vacancies (employer accounts).</summary>
+    public const string VacanciesPost = "vacancies.post";
+    /// <summary>Keep jobseeker profiles (skills, intentions) of people in the scope.</summary>
+    public const string JobseekersEdit = "jobseekers.edit";
+    /// <summary>Record services: job pushes, career guidance, training referrals, referrals, placements, follow-ups.</summary>
+    public const string ServicesRecord = "services.record";
+    /// <summary>Hold offline job fairs: employers, vacancies, attendee sign-in, intentions and hires.</summary>
+    public const string FairsManage = "fairs.manage";
+    /// <summary>Organise point-to-point transport batches and confirm arrivals.</summary>
+    public const string TransportManage = "transport.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         RegistryView, RegistryFullNames, RegistrySensitive, RegistryUnmask, RegistryImport, RegistryExport, QualityConfirm,
         EmploymentRound, EmploymentReopen, ReportsView, UsersManage, SecurityManage, AuditView,
+        EmployersManage, VacanciesReview, VacanciesPost, JobseekersEdit, ServicesRecord, FairsManage, TransportManage,
     ];
 }

@@ -8,7 +8,9 @@ namespace Bangfu.Identity.Users;
 /// person-level data, and none does the others' work. Officers' permissions follow their level: villages and
 /// townships do the monthly round; counties import and unmask (with a reason) and export the full roster; everyone
 /// who sees lists may export them masked; cities and provinces (which may also load rosters) and the national level
-/// read reports and lists without full names.
+/// read reports and lists without full names. Employment services: counties register employers, review vacancies and
+/// organise transport; townships and counties hold fairs; villages, townships and counties keep jobseeker profiles and
+/// record services (311, referrals, placements, follow-ups).
 /// </summary>
 public static class RolePermissions
 {
@@ -21,11 +23,12 @@ public static class RolePermissions
         [Roles.ProvinceOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport, P.RegistryImport],
         [Roles.CityOfficer] = [P.RegistryView, P.ReportsView, P.RegistryExport, P.RegistryImport],
         [Roles.CountyOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.RegistryUnmask, P.RegistryImport,
-            P.RegistryExport, P.QualityConfirm, P.ReportsView, P.EmploymentRound, P.EmploymentReopen],
+            P.RegistryExport, P.QualityConfirm, P.ReportsView, P.EmploymentRound, P.EmploymentReopen,
+            P.EmployersManage, P.VacanciesReview, P.JobseekersEdit, P.ServicesRecord, P.FairsManage, P.TransportManage],
         [Roles.TownshipOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,
-            P.EmploymentRound, P.RegistryExport],
+            P.EmploymentRound, P.RegistryExport, P.EmployersManage, P.JobseekersEdit, P.ServicesRecord, P.FairsManage],
         [Roles.VillageOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,
-            P.EmploymentRound, P.RegistryExport],
+            P.EmploymentRound, P.RegistryExport, P.JobseekersEdit, P.ServicesRecord],
     };
 
     public static IReadOnlyList<string> Of(string role) => Map.TryGetValue(role, out var p) ? p : [];
