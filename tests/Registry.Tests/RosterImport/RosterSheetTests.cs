@@ -338,6 +338,20 @@ public sealed class RosterSheetTests
         Assert.Equal("王明", Assert.Single(sheet.Rows()).Cells[5].Text);
     }
 
+    [Fact]
+    public void An_empty_first_sheet_is_passed_over_for_the_sheet_with_the_data()
+    {
+        var bytes = OpenXmlWorkbook(
+        [
+            new Row(SmallHeader.Select((_, i) => Shared(Reference(i, 1), i))) { RowIndex = 1 },
+            new Row(Shared("F2", 16)) { RowIndex = 2 },
+        ], emptyFirstSheet: true);
+
+        using var sheet = Open(bytes, "sdk.xlsx");
+
+        Assert.Equal("王明", Assert.Single(sheet.Rows()).Cells[5].Text);
+    }
+
     // Files that cannot be read
 
     [Fact]
@@ -500,7 +514,7 @@ public sealed class RosterSheetTests
     /// <summary>A workbook written with the Open XML SDK: shared strings 0-9 are <see cref="SmallHeader"/>, 10-16 are
     /// 湖南省, 湘西土家族苗族自治州, 花垣县, 双龙镇, 十八洞村, 罗永红 (as rich text with a pinyin guide) and 王明;
     /// style 1 is the built-in date format 14, style 2 the custom format yyyy-mm-dd.</summary>
-    private static byte[] OpenXmlWorkbook(Row[] rows, bool hiddenCodeListSheet = false)
+    private static byte[] OpenXmlWorkbook(Row[] rows, bool hiddenCodeListSheet = false, bool emptyFirstSheet = false)
     {
         using var memory = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
@@ -530,6 +544,12 @@ public sealed class RosterSheetTests
                 var codeLists = workbookPart.AddNewPart<WorksheetPart>();
                 codeLists.Worksheet = new Worksheet(new SheetData(new Row(Inline("A1", "是"), Inline("B1", "否")) { RowIndex = 1 }));
                 sheets.Append(new Sheet { Name = "代码表", SheetId = 1, Id = workbookPart.GetIdOfPart(codeLists), State = SheetStateValues.Hidden });
+            }
+            if (emptyFirstSheet)
+            {
+                var empty = workbookPart.AddNewPart<WorksheetPart>();
+                empty.Worksheet = new Worksheet(new SheetData(new Row { RowIndex = 1 }));
+                sheets.Append(new Sheet { Name = "Sheet1", SheetId = 3, Id = workbookPart.GetIdOfPart(empty) });
             }
             var roster = workbookPart.AddNewPart<WorksheetPart>();
             roster.Worksheet = new Worksheet(new SheetData(rows.Cast<OpenXmlElement>()));
