@@ -18,16 +18,9 @@ public abstract class ApiTest : RegistryWebTest
     public const string Huayuan = "433124";
 
     /// <summary>Creates an officer (without signing in) whose password need not be changed; returns their account.</summary>
-    protected async Task<AppUser> OfficerAsync(string userName, string? regionCode, params string[] roles)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserService>();
-        var created = await users.CreateAsync(userName, userName, regionCode, roles.Length > 0 ? roles : [Roles.OfficerRoleFor(regionCode ?? "")]);
-        var manager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        created.User.MustChangePassword = false;
-        await manager.UpdateAsync(created.User);
-        return created.User;
-    }
+    protected async Task<AppUser> OfficerAsync(string userName, string? regionCode, params string[] roles) =>
+        (await TestAccounts.CreateAsync(Services, userName, regionCode, Password,
+            roles.Length > 0 ? roles : [Roles.OfficerRoleFor(regionCode ?? "")])).User;
 
     /// <summary>A token for the officer with the given permissions (all of the officer's when none are named).</summary>
     protected async Task<string> TokenAsync(AppUser user, string[]? permissions = null, string? region = null, int days = 30, IServiceProvider? services = null)
