@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bangfu.Cli.Commands;
 
 /// <summary>
-/// Rotation of the keys that encrypt ID numbers and phones at rest (docs/audit.md, "密钥轮换"):
+/// Rotation of the keys that encrypt ID numbers and phones at rest (docs/security.md, "密钥轮换"):
 /// <c>keys rotate [--inactive]</c> adds a key with the next id to the key file and makes it active (or only adds it,
 /// for several instances), or prints what to add when the keys come from configuration; <c>keys activate ID</c>;
 /// <c>keys reencrypt</c> moves every value under an older key to the active one, in batches, while the site serves;

@@ -48,7 +48,7 @@ public sealed class AuditRetentionService(
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
         {
-            logger.LogWarning("Audit retention needs DELETE on aud_event; with the restricted role of docs/audit.md run 'bangfu audit trim' as the owner");
+            logger.LogWarning("Audit retention needs DELETE on aud_event; with the restricted role of docs/security.md run 'bangfu audit trim' as the owner");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -7,7 +7,7 @@ namespace Bangfu.Platform.Audit;
 /// The last line of defence for "details never hold a full ID number or phone": masks anything in an audit text that
 /// has the shape of an 18-character resident ID number (GB 11643-1999: 17 digits and a digit or X) or of a mainland
 /// mobile number (11 digits starting 13-19), standing alone, the way <see cref="Masking"/> shows them
-/// (GB/T 35273-2020 §6.3 de-identified display). Longer runs of digits (region codes are 12, household numbers longer)
+/// (GB/T 35273-2020 §7.2 de-identified display). Longer runs of digits (region codes are 12, household numbers longer)
 /// are left as they are.
 /// </summary>
 public static partial class AuditScrubber

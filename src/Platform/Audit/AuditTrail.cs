@@ -53,7 +53,7 @@ public sealed class AuditVerificationStatus
 /// DI scope), after the business work it records, and takes the chain head row, so appends are serialised on both
 /// providers and the chain has no forks.
 /// <para>Details are JSON (camelCase keys). Whatever a caller passes, a full resident ID number or mobile number in the
-/// target, result or details is masked before it is stored (GB/T 35273-2020 §6.3; see <see cref="AuditScrubber"/>).</para>
+/// target, result or details is masked before it is stored (GB/T 35273-2020 §7.2; see <see cref="AuditScrubber"/>).</para>
 /// </summary>
 public sealed class AuditTrail(IServiceScopeFactory scopes, AuditActor actor, TimeProvider clock, AuditVerificationStatus status)
 {

@@ -18,7 +18,7 @@ namespace Bangfu.Platform.Audit;
 /// <c>CREATE OR REPLACE FUNCTION</c>, <c>DROP TRIGGER IF EXISTS</c>, <c>CREATE TRIGGER</c> in one transaction under an
 /// advisory lock (several instances may start at once), plus statement triggers against <c>TRUNCATE</c>, which skips
 /// row triggers. When the application runs as a restricted PostgreSQL role that does not own the tables
-/// (docs/audit.md), it checks that the triggers are there instead.
+/// (docs/security.md), it checks that the triggers are there instead.
 /// </summary>
 public sealed class AuditTrailProtection(AppDbContext db, DatabaseSettings settings, ILogger<AuditTrailProtection> logger) : IDatabaseSeeder
 {
@@ -99,7 +99,7 @@ public sealed class AuditTrailProtection(AppDbContext db, DatabaseSettings setti
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
         {
-            // A restricted application role: the owner role installs the triggers (docs/audit.md); check they are there.
+            // A restricted application role: the owner role installs the triggers (docs/security.md); check they are there.
             var names = Triggers(settings.Provider).Select(t => t.Name).ToArray();
             var present = await db.Database.SqlQueryRaw<int>(
                     "SELECT count(*)::int AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY({0})", names)

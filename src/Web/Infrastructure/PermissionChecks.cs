@@ -12,7 +12,7 @@ public static class PermissionChecks
     public static PersonalDataView PersonalDataView(this ClaimsPrincipal user) =>
         new(user.Can(Permissions.RegistryFullNames), user.Can(Permissions.RegistrySensitive));
 
-    /// <summary>A person's name as the user may see it: in full, or surname + * (GB/T 35273-2020 §6.3).</summary>
+    /// <summary>A person's name as the user may see it: in full, or surname + * (GB/T 35273-2020 §7.2).</summary>
     public static string PersonName(this ClaimsPrincipal user, string? name) =>
         user.Can(Permissions.RegistryFullNames) ? name ?? "" : Masking.Name(name);
 }

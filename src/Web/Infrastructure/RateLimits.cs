@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Bangfu.Web.Infrastructure;
 
 /// <summary>
-/// Request limits against automated use (ASVS 5.0 2.4.1 and 6.3.1; GB/T 22239-2019 8.1.4.8 资源控制): sign-in per client
-/// address; person lists and searches, exports and roster uploads per user. Over a limit the answer is 429 with the
+/// Request limits against automated use (ASVS 5.0 2.4.1 and 6.3.1; GB/T 22239-2019 8.1.4.1 b 限制非法登录次数): sign-in per client
+/// address; person lists and searches, exports and roster uploads per user, on the pages and the API alike. Over a limit the answer is 429 with the
 /// Chinese error page and a Retry-After header. Limits: section <c>Security</c> (<see cref="SecurityOptions"/>).
 /// </summary>
 public static class RateLimits
@@ -16,6 +16,7 @@ public static class RateLimits
     private static readonly string[] SignInPages = ["/Account/Login", "/Account/TwoFactor"];
     private static readonly string[] ListPages = ["/Registry/People", "/Registry/Quality", "/Employment/Lists", "/Reporting/Monthly/People"];
     private static readonly string[] ExportHandlers = ["Export", "Roster", "Download"];
+    private static readonly string[] ApiListPaths = ["/api/v1/registry/people", "/api/v1/reports/monthly-dispatch/people"];
 
     public static IServiceCollection AddBangfuRateLimits(this IServiceCollection services) =>
         services.AddRateLimiter(o =>
@@ -41,9 +42,10 @@ public static class RateLimits
             return Fixed("sign-in|" + Address(context), limits.SignInPerMinute, TimeSpan.FromMinutes(1));
         if (ExportHandlers.Any(h => h.Equals(handler, StringComparison.OrdinalIgnoreCase)))
             return Fixed("export|" + Caller(context), limits.ExportsPerHour, TimeSpan.FromHours(1));
-        if (post && path.Equals("/Registry/Imports", StringComparison.OrdinalIgnoreCase))
+        if (post && (path.Equals("/Registry/Imports", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/imports", StringComparison.OrdinalIgnoreCase)))
             return Fixed("import|" + Caller(context), limits.ImportsPerHour, TimeSpan.FromHours(1));
-        if (ListPages.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (ListPages.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            || ApiListPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             return Fixed("list|" + Caller(context), limits.ListsPerMinute, TimeSpan.FromMinutes(1));
         return RateLimitPartition.GetNoLimiter("");
     }

@@ -78,7 +78,7 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Employment/Round", Permissions.EmploymentRound);
             o.Conventions.AuthorizeFolder("/Employment/Lists", Permissions.RegistryView);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
-            // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 c, 8.1.4.3).
+            // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 d, 8.1.4.3).
             o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
         });
         services.AddBangfuRateLimits();
@@ -182,7 +182,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         h.ContentSecurityPolicy = ApiPaths.IsDocs(context.Request.Path)
             ? ApiDocs.ContentSecurityPolicy
             : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-              "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+              "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'";
         h.XContentTypeOptions = "nosniff";
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "no-referrer";

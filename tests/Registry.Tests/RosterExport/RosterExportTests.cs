@@ -66,6 +66,18 @@ public sealed class RosterExportTests : DatabaseTest
         Assert.Equal((930, 0), (again.PersonsUnchanged, again.PersonsUpdated));
     }
 
+    [Theory]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("+86 138", "'+86 138")]
+    [InlineData("-5", "'-5")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1+2", "'\t=1+2")]
+    [InlineData("\r=1+2", "'\r=1+2")]
+    [InlineData("张三", "张三")]
+    [InlineData("430182195208270011", "=\"430182195208270011\"")]
+    public void Csv_cells_that_a_spreadsheet_could_run_start_with_an_apostrophe(string value, string written) =>
+        Assert.Equal(written, CsvTableWriter.Escape(value));
+
     [Fact]
     public async Task Exported_id_numbers_are_text_cells_with_all_18_characters()
     {

@@ -92,6 +92,21 @@ public sealed partial class TwoFactorTests : WebTest
     }
 
     [Fact]
+    public async Task A_used_code_stays_refused_after_a_later_code_was_used()
+    {
+        var account = await CreateAccountAsync("xianguan", County);
+        var (a, b) = (TestAccounts.Code(account.AuthenticatorKey!), TestAccounts.Code(account.AuthenticatorKey!, 1));
+        foreach (var (code, accepted) in new[] { (a, true), (b, true), (a, false) })
+        {
+            var client = Client();
+            await SignInAttemptAsync(client, "xianguan", Password);
+            var response = await PostFormAsync(client, "/Account/TwoFactor", new() { ["Code"] = code });
+            if (accepted) Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            else Assert.Contains("验证码不正确", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task Wrong_codes_count_towards_the_lockout()
     {
         var account = await CreateAccountAsync("xianguan", County);

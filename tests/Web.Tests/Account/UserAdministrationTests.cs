@@ -68,6 +68,18 @@ public sealed partial class UserAdministrationTests : WebTest
     }
 
     [Fact]
+    public async Task Moving_an_officer_to_another_village_with_the_same_role_ends_their_sessions()
+    {
+        var officer = await SignInAsync("cunguan", "430182106209");
+        var admin = await SignInAsync("xitong", null);
+        var id = Accounts["cunguan"].User.Id;
+        var moved = await PostFormAsync(admin, $"/Identity/Users/Edit?id={id}&handler=Roles",
+            new() { ["Input.RegionCode"] = "433124110226", ["Input.Roles"] = Roles.VillageOfficer }, $"/Identity/Users/Edit?id={id}");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        AssertSentToSignIn(await officer.GetAsync("/"));
+    }
+
+    [Fact]
     public async Task The_security_administrator_unlocks_a_locked_account()
     {
         await CreateAccountAsync("cunguan", "430182106209");

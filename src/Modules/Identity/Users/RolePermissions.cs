@@ -4,7 +4,7 @@ using P = Bangfu.Platform.Security.Permissions;
 namespace Bangfu.Identity.Users;
 
 /// <summary>
-/// What each role may do. The three administrative roles are separate (GB/T 22239-2019 8.1.4.2 c): none of them sees
+/// What each role may do. The three administrative roles are separate (GB/T 22239-2019 8.1.4.2 d): none of them sees
 /// person-level data, and none does the others' work. Officers' permissions follow their level: villages and
 /// townships do the monthly round; counties import and unmask (with a reason) and export the full roster; everyone
 /// who sees lists may export them masked; cities and provinces (which may also load rosters) and the national level

@@ -1,7 +1,7 @@
 namespace Bangfu.Identity.Users;
 
 /// <summary>
-/// Which roles one account may hold (GB/T 22239-2019 8.1.4.2 c-d: 授予管理用户所需的最小权限，实现管理用户的权限分离):
+/// Which roles one account may hold (GB/T 22239-2019 8.1.4.2 d: 授予管理用户所需的最小权限，实现管理用户的权限分离):
 /// the three administrative roles (system, security, audit) are mutually exclusive — with each other and with every
 /// officer role (三权分立) — and an officer role must match the level of the account's one region scope
 /// (a county role needs a 6-digit county code). An account holds at least one role.

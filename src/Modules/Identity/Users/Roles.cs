@@ -1,7 +1,7 @@
 namespace Bangfu.Identity.Users;
 
 /// <summary>
-/// Role names. The three administrative roles are kept apart (三权分立, GB/T 22239-2019 8.1.4.2 c):
+/// Role names. The three administrative roles are kept apart (三权分立, GB/T 22239-2019 8.1.4.2 d):
 /// the system administrator manages accounts and configuration, the security administrator manages security
 /// policy, the auditor reads the audit trail. Officers hold a region scope at their level.
 /// </summary>

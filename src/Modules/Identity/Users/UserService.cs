@@ -114,7 +114,8 @@ public sealed class UserService(UserManager<AppUser> users, RoleManager<AppRole>
         regionCode = RoleRules.ScopeFor(regionCode, wanted);
         if (RoleRules.Check(regionCode, wanted) is { Count: > 0 } problems) throw new InvalidOperationException(string.Join("", problems));
         var current = await users.GetRolesAsync(user);
-        if (user.RegionCode != regionCode)
+        var moved = user.RegionCode != regionCode;
+        if (moved)
         {
             var before = user.RegionCode;
             user.RegionCode = regionCode;
@@ -125,12 +126,9 @@ public sealed class UserService(UserManager<AppUser> users, RoleManager<AppRole>
         var added = wanted.Except(current).ToList();
         if (removed.Count > 0) Check(await users.RemoveFromRolesAsync(user, removed), "修改角色失败");
         if (added.Count > 0) Check(await users.AddToRolesAsync(user, added), "修改角色失败");
-        if (removed.Count + added.Count > 0)
-        {
-            // Permissions ride in the session's claims: end the sessions so that the new roles apply at once.
-            await sessions.EndAllAsync(user.Id, SessionEndReason.Renewed);
-            await RecordAsync(AuthenticationEvents.RoleChanged, user, new { added, removed });
-        }
+        if (removed.Count + added.Count > 0) await RecordAsync(AuthenticationEvents.RoleChanged, user, new { added, removed });
+        // Permissions and the scope ride in the session's claims: end the sessions so that the change applies at once.
+        if (removed.Count + added.Count > 0 || moved) await sessions.EndAllAsync(user.Id, SessionEndReason.Renewed);
     }
 
     /// <summary>Lifts a lockout before its time (security administrator).</summary>

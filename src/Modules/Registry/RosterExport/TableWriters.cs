@@ -201,12 +201,19 @@ internal sealed class CsvTableWriter : ITableWriter
     public void Dispose() => writer.Dispose();
 
     /// <summary>
-    /// The text as written to a CSV cell: formula-like values behind an apostrophe; numbers of twelve or more digits
+    /// The text as written to a CSV cell: formula-like values (<see cref="IsFormulaLike"/>) behind an apostrophe; numbers of twelve or more digits
     /// (ID numbers, person and household numbers) as <c>="…"</c>, which Excel shows as the text it is instead of a number
     /// cut to 15 digits. The roster reader undoes both, so an exported CSV round-trips.
     /// </summary>
     public static string Escape(string? value) =>
         string.IsNullOrEmpty(value) ? ""
         : RosterImport.Reading.CsvRowSource.IsLongNumber(value) ? "=\"" + value + "\""
-        : value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        : IsFormulaLike(value[0]) ? "'" + value : value;
+
+    /// <summary>
+    /// Whether a cell starting with <paramref name="first"/> could be taken for a formula by a spreadsheet (OWASP CSV
+    /// injection: = + - @ and the tab and carriage return that precede them in crafted cells); such cells are written
+    /// behind an apostrophe.
+    /// </summary>
+    public static bool IsFormulaLike(char first) => first is '=' or '+' or '-' or '@' or '\t' or '\r';
 }

@@ -38,6 +38,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (!ModelState.IsValid) return Page();
         var userName = Input.UserName.Trim();
         var user = await users.FindByNameAsync(userName);
+        // An unknown name costs a password hash too, so the answer's timing does not tell which names exist.
+        if (user is null) users.PasswordHasher.HashPassword(new AppUser(), Input.Password);
         (actor.UserId, actor.UserName) = (user?.Id, userName);
         var wasLocked = user is not null && await users.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bangfu.Web.Pages.Audit;
 
 /// <summary>
-/// The audit trail for the auditor (审计员, <c>audit.view</c> only: GB/T 22239-2019 8.1.4.2 c keeps the three
+/// The audit trail for the auditor (审计员, <c>audit.view</c> only: GB/T 22239-2019 8.1.4.2 d keeps the three
 /// administrators apart, and 8.1.4.3 asks that records can be searched and analysed): search by date range, user,
 /// category, event and target, newest first, keyset-paged; an Excel export of the search, itself recorded; and the
 /// verdict of the hash chain's verification, with a button to verify again.

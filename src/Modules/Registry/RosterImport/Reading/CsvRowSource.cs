@@ -62,7 +62,7 @@ internal sealed class CsvRowSource : IRowSource
             if (field.ContainsAny('\r', '\n')) lineBreaks += LineBreaks(field);
             field = field.Trim();
             // An exporter's guard against formula injection ('=…, '+…, '-…, '@…) is not part of the value.
-            if (field.Length > 1 && field[0] == '\'' && field[1] is '=' or '+' or '-' or '@') field = field[1..];
+            if (field.Length > 1 && field[0] == '\'' && RosterExport.CsvTableWriter.IsFormulaLike(field[1])) field = field[1..];
             // ="430182…": how exports keep long numbers as text when the CSV is opened in Excel.
             else if (field.Length > 3 && field.StartsWith("=\"") && field[^1] == '"' && IsLongNumber(field[2..^1])) field = field[2..^1];
             cells.Add(new RosterCell(field.IsEmpty ? null : field.ToString(), false));
