@@ -16,7 +16,13 @@ namespace Bangfu.Web.Pages.Registry.Imports;
 [RequestFormLimits(MultipartBodyLengthLimit = RosterUploads.MaxBytes)]
 public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner jobs, RegionScopeAccessor scope, AuditActor actor) : PageModel
 {
+    public const int PageSize = 50;
+
     public IReadOnlyList<RosterImportRecord> History { get; private set; } = [];
+
+    /// <summary>The page of the history shown (1 = the latest imports).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int HistoryPage { get; set; } = 1;
+    public bool HasOlder { get; private set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Period { get; set; }
 
@@ -71,7 +77,11 @@ public sealed class IndexModel(AppDbContext db, RosterUploads uploads, JobRunner
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        History = await db.Set<RosterImportRecord>().AsNoTracking()
-            .OrderByDescending(r => r.CreatedAt).Take(50).ToListAsync(ct);
+        HistoryPage = Math.Clamp(HistoryPage, 1, 100_000);
+        var page = await db.Set<RosterImportRecord>().AsNoTracking()
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Skip((HistoryPage - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        HasOlder = page.Count > PageSize;
+        History = page.Take(PageSize).ToList();
     }
 }
