@@ -29,8 +29,10 @@ public sealed class PeoplePageTests : RegistryWebTest
         await ImportAsync(Fixtures.SeedVillages);
         var client = await SignInAsync("hejiawan", Hejiawan);
 
-        var html = await client.GetStringAsync($"/Registry/People?region={Shibadong}");
+        var response = await client.GetAsync($"/Registry/People?region={Shibadong}");
+        var html = await response.Content.ReadAsStringAsync();
 
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("不在您的管辖范围内", html);
         Assert.DoesNotContain("共 ", html);
         Assert.Empty(Rows(html));
