@@ -150,7 +150,7 @@ public sealed class PeoplePageTests : RegistryWebTest
         var id = Array.IndexOf(headers, "证件号码");
         Assert.Equal(246, rows.Count);
         Assert.All(rows, r => Assert.Contains("********", r[id]));
-        Assert.Equal(HttpStatusCode.OK, other.StatusCode); // the form again, not a file
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode); // the form again, not a file
         Assert.Contains("不在您的管辖范围内", Body(other));
         Assert.StartsWith("text/html", other.Content.Headers.ContentType!.ToString());
     }
