@@ -46,7 +46,8 @@ public sealed class IndexModel(PeopleService people, RosterExportService exports
 
     private async Task<IActionResult> ListAsync(CancellationToken ct)
     {
-        if (await RegionCodeAsync(ct) is not { } region) return Page();
+        // A region unknown or outside the caller's scope is not found, like any record out of scope; the page says why.
+        if (await RegionCodeAsync(ct) is not { } region) return NotFoundPage();
         Result = await people.BrowseAsync(Filter(region), After, PageSize, ct);
         VillageNames = await new RegionPaths(regions).NamesAsync(Result.Items.Select(p => p.RegionCode), ct);
         return Page();
@@ -101,6 +102,13 @@ public sealed class IndexModel(PeopleService people, RosterExportService exports
             ModelState.AddModelError(nameof(Region), e.Message);
             return null;
         }
+    }
+
+    private PageResult NotFoundPage()
+    {
+        var page = Page();
+        page.StatusCode = StatusCodes.Status404NotFound;
+        return page;
     }
 
     private PersonFilter Filter(string region) => new(region, Name, Labour, Monitoring);

@@ -36,7 +36,13 @@ public sealed class IndexModel(QualityIssueService issues, RosterExportService e
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await ScopeCodeAsync(ct) is not { } scopeCode) return Page();
+        // A region unknown or outside the caller's scope is not found, like any record out of scope; the page says why.
+        if (await ScopeCodeAsync(ct) is not { } scopeCode)
+        {
+            var page = Page();
+            page.StatusCode = StatusCodes.Status404NotFound;
+            return page;
+        }
         var code = Region ?? scopeCode;
         var names = new RegionPaths(regions);
         RegionName = await names.NameAsync(code, ct);
