@@ -79,6 +79,7 @@ public abstract class BrowserTest : IAsyncLifetime
             "没有安装 Chromium（apt-get install -y chromium fonts-noto-cjk）");
 
     private readonly Dictionary<string, TestAccount> accounts = [];
+    private readonly Dictionary<string, int> signIns = [];
 
     /// <summary>
     /// An officer with a known password, created directly in the database the server uses; an officer whose level needs
@@ -105,7 +106,9 @@ public abstract class BrowserTest : IAsyncLifetime
         if (accounts.TryGetValue(userName, out var account) && account.AuthenticatorKey is { } key)
         {
             await page.WaitForURLAsync(url => url.Contains("/Account/TwoFactor", StringComparison.Ordinal));
-            await page.FillAsync("#Code", TestAccounts.Code(key));
+            var used = signIns.GetValueOrDefault(userName);
+            signIns[userName] = used + 1;
+            await page.FillAsync("#Code", TestAccounts.Code(key, TestAccounts.Steps[used % TestAccounts.Steps.Length]));
             await page.ClickAsync("button[type=submit]");
         }
         await page.WaitForURLAsync(BaseUrl + "/");

@@ -37,6 +37,12 @@ public static class TestAccounts
         return new TestAccount(user, password, key);
     }
 
+    /// <summary>
+    /// The time steps from now that successive sign-ins of one account use: Identity accepts codes two steps either way,
+    /// and each step is accepted once, so four sign-ins fit in one 30-second step (now first, as an enrolment uses it).
+    /// </summary>
+    public static int[] Steps { get; } = [0, 1, 2, -1];
+
     /// <summary>The authenticator's code for <paramref name="key"/>, <paramref name="steps"/> 30-second steps from now (real time, as Identity checks it).</summary>
     public static string Code(string key, int steps = 0) =>
         new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * steps));

@@ -77,6 +77,20 @@ public static class AuditEvents
         [KeyReencrypt] = "个人信息重新加密",
         [AuditVerify] = "校验审计日志",
         [AuditTrim] = "按保留期清理审计日志",
+        // Accounts (the Identity module's names).
+        ["sign-in"] = "登录成功",
+        ["sign-in.failed"] = "登录失败",
+        ["sign-out"] = "退出登录",
+        ["lockout"] = "账号锁定",
+        ["password.changed"] = "修改密码",
+        ["2fa.enrolled"] = "绑定手机验证器",
+        ["2fa.recovery-codes"] = "重新生成恢复码",
+        ["session.ended"] = "会话结束",
+        ["user.disabled"] = "停用账号",
+        ["user.enabled"] = "启用账号",
+        ["password.reset"] = "重置密码",
+        ["user.unlocked"] = "解除锁定",
+        ["role.changed"] = "修改角色或管辖区划",
     };
 
     /// <summary>The Chinese label of an event name; the name itself when it has none (events of other modules).</summary>

@@ -57,7 +57,7 @@ public abstract partial class WebTest
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEvent>().AsNoTracking()
-            .Where(e => e.Category == Bangfu.Identity.AuthenticationEvents.Category).OrderBy(e => e.Id).ToListAsync();
+            .Where(e => e.Category == Bangfu.Identity.AuthenticationEvents.Category || e.Category == Bangfu.Identity.AuthenticationEvents.AdministrationCategory).OrderBy(e => e.Id).ToListAsync();
     }
 
     protected static Task<HttpResponseMessage> SignInAttemptAsync(HttpClient client, string userName, string password) =>

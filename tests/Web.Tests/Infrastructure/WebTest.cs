@@ -92,14 +92,14 @@ public abstract partial class WebTest : IAsyncLifetime
     }
 
     /// <summary>
-    /// An authenticator code the account has not used yet: each sign-in takes another 30-second step, from one step back to
-    /// two ahead (Identity accepts two either way; a step once used is refused), so four sign-ins fit in one step.
+    /// An authenticator code the account has not used yet: each sign-in takes another 30-second step
+    /// (<see cref="TestAccounts.Steps"/>; a step once used is refused), so four sign-ins fit in one step.
     /// </summary>
     protected string NextCode(string userName)
     {
         var used = signIns.GetValueOrDefault(userName);
         signIns[userName] = used + 1;
-        return TestAccounts.Code(Accounts[userName].AuthenticatorKey!, used % 4 - 1);
+        return TestAccounts.Code(Accounts[userName].AuthenticatorKey!, TestAccounts.Steps[used % TestAccounts.Steps.Length]);
     }
 
     /// <summary>The error lines of the server's log so far (to explain an unexpected 500).</summary>

@@ -44,7 +44,7 @@ public sealed class UserService(UserManager<AppUser> users, RoleManager<AppRole>
         var password = PasswordGenerator.Generate();
         Check(await users.CreateAsync(user, password), "创建用户失败");
         Check(await users.AddToRolesAsync(user, roleList), "分配角色失败");
-        await RecordAsync(AuthenticationEvents.UserCreated, user, new { roles = roleList, region = regionCode });
+        await RecordAsync(AuthenticationEvents.UserCreated, user, new { roles = roleList, regionScope = regionCode, mustChangePassword = true });
         return new CreatedUser(user, password);
     }
 
@@ -150,7 +150,7 @@ public sealed class UserService(UserManager<AppUser> users, RoleManager<AppRole>
     }
 
     private Task RecordAsync(string name, AppUser user, object? details = null) =>
-        audit.RecordAsync(new AuditEntry(AuthenticationEvents.Category, name, AuditEntry.Success, user.UserName, details, user.RegionCode is { Length: > 0 } r ? r : null));
+        audit.RecordAsync(new AuditEntry(AuthenticationEvents.AdministrationCategory, name, AuditEntry.Success, user.UserName, details, user.RegionCode is { Length: > 0 } r ? r : null));
 
     private static void Check(IdentityResult result, string what)
     {
