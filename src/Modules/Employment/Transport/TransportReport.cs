@@ -87,13 +87,17 @@ public sealed record CarriedTrip(PersonSummary Person, TransportBatch Batch, Tra
 /// </summary>
 public sealed class TransportReport(AppDbContext db, IPersonDirectory people, RegionDirectory regions)
 {
-    /// <summary>Whether the caller may ask for the region's figures (his scope covers the region).</summary>
-    public bool IsInScope(string regionCode) => db.Scope.Contains(regionCode);
+    /// <summary>Whether the caller may ask for the region's figures: a code of 0 (nationwide), 2, 4, 6, 9 or 12 digits that
+    /// the caller's scope covers.</summary>
+    public bool IsInScope(string regionCode) =>
+        regionCode.Length is 0 or 2 or 4 or 6 or 9 or 12 && regionCode.All(char.IsAsciiDigit) && db.Scope.Contains(regionCode);
 
     /// <summary>The figures of each child region of <paramref name="regionCode"/> (villages for a township), then the total (last row).</summary>
     public async Task<IReadOnlyList<CarriedFigures>> ByRegionAsync(string regionCode, ReportPeriod period, CancellationToken ct)
     {
         var trips = await TripsAsync(regionCode, period, ct);
+        var name = regionCode.Length == 0 ? "全国" : (await regions.FindAsync(regionCode, ct))?.Name ?? regionCode;
+        if (regionCode.Length == 12) return [Figures(regionCode, "合计：" + name, trips)];
         var childLength = regionCode.Length switch { 0 => 2, 2 => 4, 4 => 6, 6 => 9, _ => 12 };
         var children = await regions.ChildrenAsync(regionCode.Length == 0 ? null : regionCode, ct);
         var rows = new List<CarriedFigures>();
@@ -103,7 +107,6 @@ public sealed class TransportReport(AppDbContext db, IPersonDirectory people, Re
         // Codes the tree does not know (a retired village) still count, under their code.
         foreach (var orphan in byChild.Where(g => children.All(c => c.Code != g.Key)))
             rows.Add(Figures(orphan.Key, orphan.Key, orphan.ToList()));
-        var name = regionCode.Length == 0 ? "全国" : (await regions.FindAsync(regionCode, ct))?.Name ?? regionCode;
         rows.Add(Figures(regionCode, "合计：" + name, trips));
         return rows;
     }
