@@ -169,6 +169,188 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     b.ToTable("emp_village_month", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Employment.Transport.TransportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer")
+                        .HasColumnName("booked");
+
+                    b.Property<long?>("CostFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_fen");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DepartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("departed_at");
+
+                    b.Property<string>("DestinationRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("destination_region_code");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("employer_name");
+
+                    b.Property<short>("Mode")
+                        .HasColumnType("smallint")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organiser");
+
+                    b.Property<string>("OrganiserRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("organiser_region_code");
+
+                    b.Property<string>("OriginRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("origin_region_code");
+
+                    b.Property<short>("PaidBy")
+                        .HasColumnType("smallint")
+                        .HasColumnName("paid_by");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<short>("State")
+                        .HasColumnType("smallint")
+                        .HasColumnName("state");
+
+                    b.Property<DateOnly>("TravelDate")
+                        .HasColumnType("date")
+                        .HasColumnName("travel_date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_transport_batch");
+
+                    b.HasIndex("TravelDate")
+                        .HasDatabaseName("ix_emp_transport_batch_travel_date");
+
+                    b.HasIndex("OrganiserRegionCode", "TravelDate")
+                        .HasDatabaseName("ix_emp_transport_batch_organiser_region_code_travel_date");
+
+                    b.ToTable("emp_transport_batch", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Transport.TransportPassenger", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("county_code");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("added_by");
+
+                    b.Property<DateTimeOffset?>("ArrivalConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrival_confirmed_at");
+
+                    b.Property<string>("ArrivalConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("arrival_confirmed_by");
+
+                    b.Property<DateOnly?>("ArrivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("arrived_on");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<bool>("Boarded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("boarded");
+
+                    b.Property<DateOnly?>("BookedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("CountyCode", "Id")
+                        .HasName("pk_emp_transport_passenger");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_emp_transport_passenger_batch_id");
+
+                    b.HasIndex("RegionCode", "ArrivedOn")
+                        .HasDatabaseName("ix_emp_transport_passenger_region_code_arrived_on");
+
+                    b.HasIndex("CountyCode", "BatchId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_transport_passenger_county_code_batch_id_person_id");
+
+                    b.HasIndex("CountyCode", "PersonId", "BookedDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_transport_passenger_county_code_person_id_booked_date");
+
+                    b.ToTable("emp_transport_passenger", (string)null);
+                });
+
             modelBuilder.Entity("Bangfu.Identity.Passwords.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

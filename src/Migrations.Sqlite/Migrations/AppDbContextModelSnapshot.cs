@@ -166,6 +166,190 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     b.ToTable("emp_village_month", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Employment.Transport.TransportBatch", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booked");
+
+                    b.Property<long?>("CostFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_fen");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("DepartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("departed_at");
+
+                    b.Property<string>("DestinationRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination_region_code");
+
+                    b.Property<byte[]>("EmployerId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<short>("Mode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organiser");
+
+                    b.Property<string>("OrganiserRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organiser_region_code");
+
+                    b.Property<string>("OriginRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_region_code");
+
+                    b.Property<short>("PaidBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_by");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seats");
+
+                    b.Property<short>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateOnly>("TravelDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("travel_date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_transport_batch");
+
+                    b.HasIndex("TravelDate")
+                        .HasDatabaseName("ix_emp_transport_batch_travel_date");
+
+                    b.HasIndex("OrganiserRegionCode", "TravelDate")
+                        .HasDatabaseName("ix_emp_transport_batch_organiser_region_code_travel_date");
+
+                    b.ToTable("emp_transport_batch", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Transport.TransportPassenger", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<long?>("ArrivalConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arrival_confirmed_at");
+
+                    b.Property<string>("ArrivalConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrival_confirmed_by");
+
+                    b.Property<DateOnly?>("ArrivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_on");
+
+                    b.Property<byte[]>("BatchId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("batch_id");
+
+                    b.Property<bool>("Boarded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("boarded");
+
+                    b.Property<DateOnly?>("BookedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_date");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("CountyCode", "Id")
+                        .HasName("pk_emp_transport_passenger");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_emp_transport_passenger_batch_id");
+
+                    b.HasIndex("RegionCode", "ArrivedOn")
+                        .HasDatabaseName("ix_emp_transport_passenger_region_code_arrived_on");
+
+                    b.HasIndex("CountyCode", "BatchId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_transport_passenger_county_code_batch_id_person_id");
+
+                    b.HasIndex("CountyCode", "PersonId", "BookedDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_transport_passenger_county_code_person_id_booked_date");
+
+                    b.ToTable("emp_transport_passenger", (string)null);
+                });
+
             modelBuilder.Entity("Bangfu.Identity.Passwords.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

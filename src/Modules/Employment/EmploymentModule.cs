@@ -11,6 +11,8 @@ public static class EmploymentModule
         services.AddModelAssembly(typeof(EmploymentModule).Assembly);
         services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
+        services.AddScoped<Transport.TransportService>();
+        services.AddScoped<Transport.TransportReport>();
         return services;
     }
 }

@@ -77,6 +77,7 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Registry/Quality", Permissions.RegistryView);
             o.Conventions.AuthorizeFolder("/Employment/Round", Permissions.EmploymentRound);
             o.Conventions.AuthorizeFolder("/Employment/Lists", Permissions.RegistryView);
+            o.Conventions.AuthorizeFolder("/Employment/Transport", Permissions.TransportManage);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
             // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 d, 8.1.4.3).
             o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
@@ -88,6 +89,7 @@ public static class WebComposition
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<RosterUploads>();
         services.AddScoped<RegionTree>();
+        services.AddScoped<Pages.Employment.Transport.PassengerSearch>();
         // The JSON API: token authentication beside the cookie, problem details, OpenAPI (src/Web/Api).
         services.AddBangfuApi();
         return services;

@@ -85,6 +85,58 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "emp_transport_batch",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organiser_region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    organiser = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    travel_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    origin_region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    destination_region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    employer_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    employer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    mode = table.Column<short>(type: "smallint", nullable: false),
+                    seats = table.Column<int>(type: "integer", nullable: false),
+                    cost_fen = table.Column<long>(type: "bigint", nullable: true),
+                    paid_by = table.Column<short>(type: "smallint", nullable: false),
+                    state = table.Column<short>(type: "smallint", nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    booked = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    departed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    arrived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_transport_batch", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_transport_passenger",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    batch_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    booked_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    boarded = table.Column<bool>(type: "boolean", nullable: false),
+                    arrived_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    arrival_confirmed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    arrival_confirmed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    added_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_transport_passenger", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_village_month",
                 columns: table => new
                 {
@@ -585,6 +637,38 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 columns: new[] { "region_code", "from_period" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_emp_transport_batch_organiser_region_code_travel_date",
+                table: "emp_transport_batch",
+                columns: new[] { "organiser_region_code", "travel_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_transport_batch_travel_date",
+                table: "emp_transport_batch",
+                column: "travel_date");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_transport_passenger_batch_id",
+                table: "emp_transport_passenger",
+                column: "batch_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_transport_passenger_county_code_batch_id_person_id",
+                table: "emp_transport_passenger",
+                columns: new[] { "county_code", "batch_id", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_transport_passenger_county_code_person_id_booked_date",
+                table: "emp_transport_passenger",
+                columns: new[] { "county_code", "person_id", "booked_date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_transport_passenger_region_code_arrived_on",
+                table: "emp_transport_passenger",
+                columns: new[] { "region_code", "arrived_on" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_village_month_period_region_code",
                 table: "emp_village_month",
                 columns: new[] { "period", "region_code" });
@@ -752,6 +836,12 @@ namespace Bangfu.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "emp_situation");
+
+            migrationBuilder.DropTable(
+                name: "emp_transport_batch");
+
+            migrationBuilder.DropTable(
+                name: "emp_transport_passenger");
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
