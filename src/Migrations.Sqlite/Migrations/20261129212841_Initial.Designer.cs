@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bangfu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129202645_Initial")]
+    [Migration("20261129212841_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bangfu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129202725_Initial")]
+    [Migration("20261129212854_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
