@@ -11,6 +11,7 @@ public static class EmploymentModule
         services.AddModelAssembly(typeof(EmploymentModule).Assembly);
         services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
+        services.AddSingleton(Occupations.OccupationCatalog.Default);
         return services;
     }
 }
