@@ -12,6 +12,7 @@ public static class EmploymentModule
         services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
         services.AddSingleton(Occupations.OccupationCatalog.Default);
+        services.AddScoped<Matching.MatchingService>();
         return services;
     }
 }
