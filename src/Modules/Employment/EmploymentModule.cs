@@ -12,6 +12,10 @@ public static class EmploymentModule
         services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
         services.AddSingleton(Occupations.OccupationCatalog.Default);
+        services.AddScoped<Employers.EmployerService>();
+        services.AddScoped<Vacancies.VacancyService>();
+        services.AddScoped<Vacancies.VacancyImportService>();
+        services.AddScoped<Jobseekers.JobseekerService>();
         services.AddScoped<Matching.MatchingService>();
         return services;
     }
