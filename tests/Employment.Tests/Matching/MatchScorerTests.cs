@@ -9,7 +9,7 @@ public sealed class MatchScorerTests
     {
         ["6-25-04-01"] = "电子元器件装配工",
         ["6-25-04-02"] = "电子设备装配调试工",
-        ["4-07-05-01"] = "保洁员",
+        ["4-07-05-01"] = "保安员",
     };
     private static readonly Dictionary<string, string> RegionNames = new()
     {
@@ -93,7 +93,7 @@ public sealed class MatchScorerTests
         Assert.True(Total(Vacancy(occupation: "6-25-04-02")) > Total(Vacancy(occupation: "4-07-05-01")));
         Assert.True(Total(Vacancy(wageMin: 5500)) > Total(Vacancy(wageMin: 3000, wageMax: 4000)));
         var unrelated = Vacancy(occupation: "4-07-05-01");
-        Assert.Equal("想做 电子元器件装配工，岗位 保洁员 不对口",
+        Assert.Equal("想做 电子元器件装配工，岗位 保安员 不对口",
             Explainer.Explain(person, unrelated, MatchScorer.Score(person, unrelated)).Components[0].Explanation);
     }
 

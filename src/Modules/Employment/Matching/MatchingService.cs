@@ -38,7 +38,7 @@ public sealed record VacancyMatches(RankedVacancy Vacancy, IReadOnlyList<RankedP
 /// </summary>
 public sealed class MatchingService(AppDbContext db, IPersonDirectory directory, RegionDirectory regions, OccupationCatalog occupations, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone).DateTime);
 
     /// <summary>The latest month with employment situations under <paramref name="regionCode"/> in the caller's scope.</summary>
     public async Task<Period?> LatestPeriodAsync(string regionCode, CancellationToken ct = default)
@@ -51,9 +51,7 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
     /// <summary>The open vacancies on <paramref name="day"/> as the kernel's inputs, with their display rows.</summary>
     public async Task<(IReadOnlyList<MatchVacancy> Inputs, IReadOnlyDictionary<Guid, Vacancy> Rows)> OpenVacanciesAsync(DateOnly day, CancellationToken ct = default)
     {
-        var rows = await db.Set<Vacancy>().AsNoTracking()
-            .Where(v => v.State == VacancyState.Published && v.ExpiresOn >= day && v.FilledCount < v.Headcount)
-            .ToListAsync(ct);
+        var rows = await VacancyService.Open(db.Set<Vacancy>().AsNoTracking(), day).ToListAsync(ct);
         var inputs = new List<MatchVacancy>(rows.Count);
         foreach (var v in rows)
             if (ToInput(v) is { } input) inputs.Add(input);
