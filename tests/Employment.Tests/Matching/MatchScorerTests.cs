@@ -105,6 +105,19 @@ public sealed class MatchScorerTests
     }
 
     [Fact]
+    public void The_kernels_occupation_distance_agrees_with_the_code_distance_on_every_pair_of_the_occupation_list()
+    {
+        var codes = Bangfu.Employment.Occupations.OccupationCatalog.Default.All.Select(o => OccupationKey.Pack(o.Code)).ToArray();
+        Assert.True(codes.Length > 50);
+        foreach (var a in codes)
+            foreach (var b in codes)
+                Assert.Equal(OccupationKey.Distance(a, b), OccupationTerm.Distance(OccupationTerm.Of(a), OccupationTerm.Of(b)));
+        Assert.Equal(0, OccupationKey.Distance(OccupationKey.Pack("6-18"), OccupationKey.Pack("6-18-02-04")));
+        Assert.Equal(2, OccupationKey.Distance(OccupationKey.Pack("6-18-02-04"), OccupationKey.Pack("6-18-01-01")));
+        Assert.Equal(4, OccupationKey.Distance(OccupationKey.Pack("6-18-02-04"), OccupationKey.Pack("4-07-05-01")));
+    }
+
+    [Fact]
     public void Malformed_codes_are_refused_with_a_chinese_message()
     {
         Assert.Contains("职业代码", Assert.Throws<ArgumentException>(() => OccupationKey.Pack("6-1")).Message);

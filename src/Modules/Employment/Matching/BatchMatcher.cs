@@ -12,26 +12,31 @@ public interface IPairSink
 /// <summary>
 /// Top-K vacancies per person over a fixed set of open vacancies, blocking the candidate pairs so a province runs in
 /// seconds, with exactly the result of scoring every pair (<see cref="BruteForceMatcher"/>; a property test holds it).
-/// <para>Blocking: vacancies are indexed by the reachable region prefix — the workplace's county (6 digits), its
-/// province (2 digits), everything — and within each by occupation group (中类). A person's reach decides which
-/// blocks exist at all (县内: the home county's; 省内: also the province's; 不限: also everyone else's; a person who must
-/// be home daily sees only home-daily vacancies outside the county). Blocks are then visited by their upper bound
-/// (<see cref="MatchScorer.UpperBound"/>: the occupation group's best occupation score, the nearest place the block can
-/// be, and the other components at their maximum) and a block is skipped once the K-th best score found is above its
+/// <para>Blocking: vacancies are indexed by the reachable region prefix — the workplace's township (9 digits), county
+/// (6), city (4), province (2), everything — and within each by occupation group (中类). A person's reach decides which
+/// blocks exist at all (县内: the home township's and county's; 省内: also the city's and the province's; 不限: also
+/// everyone else's; a person who must be home daily sees only home-daily vacancies outside the county); a block skips
+/// the vacancies of the nearer blocks. Blocks are then visited by their upper bound (<see cref="MatchScorer.UpperBound"/>:
+/// the occupation group's best occupation score, the nearest place the block can be, the best wage any of its vacancies
+/// offers against the person's expectation, requirements and capacity at their maximum) and a block is skipped once the K-th best score found is above its
 /// bound, so nothing skipped could have entered the top K. Ties are broken by vacancy id (ascending), as in brute force.</para>
 /// </summary>
 public sealed class BatchMatcher
 {
     private readonly MatchVacancy[] vacancies;
+    private readonly Dictionary<long, Bucket[]> byTownship = [];
     private readonly Dictionary<int, Bucket[]> byCounty = [];
+    private readonly Dictionary<int, Bucket[]> byCity = [];
+    private readonly Dictionary<int, Bucket[]> byCityHomeDaily = [];
     private readonly Dictionary<int, Bucket[]> byProvince = [];
     private readonly Dictionary<int, Bucket[]> byProvinceHomeDaily = [];
     private readonly Bucket[] everywhere;
     private readonly Bucket[] everywhereHomeDaily;
 
-    private readonly record struct Bucket(int Group, int[] Items);
+    /// <summary>Vacancies of one occupation group in one block, with the highest wages any of them offers (for the bound).</summary>
+    private readonly record struct Bucket(int Group, int[] Items, int MaxWageMin, int MaxWageTop, bool AnyWageStated, bool AnyWageUnstated);
 
-    internal enum Skip : byte { None, SameCounty, SameProvince }
+    internal enum Skip : byte { None, SameTownship, SameCounty, SameCity, SameProvince }
 
     internal readonly record struct Segment(int[] Items, int Bound, Skip Skip);
 
@@ -39,8 +44,15 @@ public sealed class BatchMatcher
     {
         vacancies = openVacancies.OrderBy(v => v.VacancyId).ToArray();
         var ordinals = Enumerable.Range(0, vacancies.Length).ToArray();
+        foreach (var g in ordinals.Where(i => vacancies[i].WorkplaceLength >= 9).GroupBy(i => vacancies[i].WorkplaceTownship))
+            byTownship[g.Key] = Buckets(g);
         foreach (var g in ordinals.Where(i => vacancies[i].WorkplaceLength >= 6).GroupBy(i => vacancies[i].County))
             byCounty[g.Key] = Buckets(g);
+        foreach (var g in ordinals.Where(i => vacancies[i].WorkplaceLength >= 4).GroupBy(i => vacancies[i].WorkplaceCity))
+        {
+            byCity[g.Key] = Buckets(g);
+            byCityHomeDaily[g.Key] = Buckets(g.Where(i => vacancies[i].HomeDaily));
+        }
         foreach (var g in ordinals.GroupBy(i => vacancies[i].Province))
         {
             byProvince[g.Key] = Buckets(g);
@@ -55,7 +67,22 @@ public sealed class BatchMatcher
 
     private Bucket[] Buckets(IEnumerable<int> ordinals) =>
         ordinals.GroupBy(i => OccupationKey.Group(vacancies[i].Occupation))
-            .Select(g => new Bucket(g.Key, g.Order().ToArray())).ToArray();
+            .Select(g =>
+            {
+                var items = g.Order().ToArray();
+                var stated = items.Select(i => vacancies[i]).Where(v => v.WageMin > 0 || v.WageMax > 0).ToList();
+                return new Bucket(g.Key, items, stated.Select(v => v.WageMin).DefaultIfEmpty().Max(),
+                    stated.Select(v => Math.Max(v.WageMin, v.WageMax)).DefaultIfEmpty().Max(), stated.Count > 0, stated.Count < items.Length);
+            }).ToArray();
+
+    /// <summary>The highest wage component any vacancy of the bucket gives (<see cref="MatchScorer.WageComponent"/> is
+    /// monotone in the lowest and the highest wage offered).</summary>
+    private static int WageBound(int expected, in Bucket bucket)
+    {
+        var bound = bucket.AnyWageUnstated ? 50 : 0;
+        if (bucket.AnyWageStated) bound = Math.Max(bound, MatchScorer.WageComponent(expected, bucket.MaxWageMin, bucket.MaxWageTop));
+        return bound;
+    }
 
     /// <summary>The best <paramref name="k"/> vacancies for one person, best first (score, then vacancy id).</summary>
     public MatchResult[] TopFor(MatchCandidate person, int k)
@@ -114,16 +141,13 @@ public sealed class BatchMatcher
         var ordinals = workspace.Ordinals;
         var details = workspace.Details;
         var count = 0;
-        var homeCounty = RegionKey.CountyOf(person.HomeVillage);
-        var homeProvince = RegionKey.ProvinceOf(person.HomeVillage);
         foreach (var segment in workspace.Segments)
         {
             if (count == k && scores[k - 1] > segment.Bound) break;
             foreach (var ordinal in segment.Items)
             {
                 var vacancy = vacancies[ordinal];
-                if (segment.Skip == Skip.SameCounty ? vacancy.County == homeCounty
-                    : segment.Skip == Skip.SameProvince && vacancy.Province == homeProvince) continue;
+                if (segment.Skip != Skip.None && Skipped(person, vacancy, segment.Skip)) continue;
                 sink.Scored(ordinal);
                 var score = MatchScorer.Score(person, vacancy);
                 if (score.Excluded) continue;
@@ -147,25 +171,37 @@ public sealed class BatchMatcher
         return result;
     }
 
+    /// <summary>Whether the vacancy lies in a nearer block the person has already been given.</summary>
+    private static bool Skipped(MatchCandidate person, MatchVacancy v, Skip skip) => skip switch
+    {
+        Skip.SameTownship => v.WorkplaceLength >= 9 && v.WorkplaceTownship == person.HomeTownship,
+        Skip.SameCounty => v.County == person.HomeCounty,
+        Skip.SameCity => v.WorkplaceLength >= 4 && v.WorkplaceCity == person.HomeCity,
+        _ => v.Province == person.HomeProvince,
+    };
+
     private void CollectSegments(MatchCandidate person, List<Segment> segments)
     {
         segments.Clear();
-        var homeCounty = RegionKey.CountyOf(person.HomeVillage);
-        var homeProvince = RegionKey.ProvinceOf(person.HomeVillage);
-        if (byCounty.TryGetValue(homeCounty, out var county))
-            Add(county, RegionDistance.SameVillage, Skip.None);
-        if (person.Reach >= MatchReach.InProvince
-            && (person.MustBeHomeDaily ? byProvinceHomeDaily : byProvince).TryGetValue(homeProvince, out var province))
-            Add(province, RegionDistance.SameCity, Skip.SameCounty);
+        var homeDaily = person.MustBeHomeDaily;
+        if (byTownship.TryGetValue(person.HomeTownship, out var township)) Add(township, RegionDistance.SameVillage, Skip.None);
+        if (byCounty.TryGetValue(person.HomeCounty, out var county)) Add(county, RegionDistance.SameCounty, Skip.SameTownship);
+        if (person.Reach >= MatchReach.InProvince)
+        {
+            if ((homeDaily ? byCityHomeDaily : byCity).TryGetValue(person.HomeCity, out var city)) Add(city, RegionDistance.SameCity, Skip.SameCounty);
+            if ((homeDaily ? byProvinceHomeDaily : byProvince).TryGetValue(person.HomeProvince, out var province))
+                Add(province, RegionDistance.SameProvince, Skip.SameCity);
+        }
         if (person.Reach == MatchReach.Anywhere)
-            Add(person.MustBeHomeDaily ? everywhereHomeDaily : everywhere, RegionDistance.OtherProvince, Skip.SameProvince);
+            Add(homeDaily ? everywhereHomeDaily : everywhere, RegionDistance.OtherProvince, Skip.SameProvince);
         // Highest bound first; equal bounds keep the order above (nearer blocks first), which only affects speed.
         segments.Sort(static (a, b) => b.Bound.CompareTo(a.Bound));
 
         void Add(Bucket[] buckets, RegionDistance nearest, Skip skip)
         {
             foreach (var bucket in buckets)
-                segments.Add(new Segment(bucket.Items, MatchScorer.UpperBound(person, bucket.Group, nearest), skip));
+                segments.Add(new Segment(bucket.Items,
+                    MatchScorer.UpperBound(person, bucket.Group, nearest, WageBound(person.ExpectedWage, bucket)), skip));
         }
     }
 

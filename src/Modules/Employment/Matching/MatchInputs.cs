@@ -50,6 +50,14 @@ public sealed record MatchCandidate(
     MatchReach Reach,
     bool MustBeHomeDaily)
 {
+    // Precomputed so that scoring a pair compares integers and never divides.
+    internal long HomeTownship { get; } = HomeVillage / 1_000L;
+    internal int HomeCounty { get; } = (int)(HomeVillage / 1_000_000L);
+    internal int HomeCity { get; } = (int)(HomeVillage / 100_000_000L);
+    internal int HomeProvince { get; } = (int)(HomeVillage / 10_000_000_000L);
+    internal OccupationTerm[] WantedTerms { get; } = WantedOccupations.Select(OccupationTerm.Of).ToArray();
+    internal OccupationTerm[] SkillTerms { get; } = Skills.Select(OccupationTerm.Of).ToArray();
+
     /// <summary>Builds a candidate from codes as stored (village code of 12 digits, occupation codes like 6-18-02-01,
     /// education and labour-capacity codes of the registry's code lists).</summary>
     /// <exception cref="ArgumentException">A region or occupation code is malformed.</exception>
@@ -88,6 +96,10 @@ public sealed record MatchVacancy(
     bool MealsProvided,
     int Headcount)
 {
+    internal long WorkplaceTownship { get; } = Workplace / 1_000L;
+    internal int WorkplaceCity { get; } = (int)(Workplace / 100_000_000L);
+    internal OccupationTerm OccupationTerm { get; } = OccupationTerm.Of(Occupation);
+
     /// <exception cref="ArgumentException">A region or occupation code is malformed.</exception>
     public static MatchVacancy Create(Guid vacancyId, string occupationCode, int wageMin, int wageMax,
         string workplaceRegionCode, int? ageMin, int? ageMax, string? minEducationCode, bool homeDaily,
@@ -97,10 +109,10 @@ public sealed record MatchVacancy(
             EducationRanks.Of(minEducationCode), homeDaily, suitableForRuralLabour, housingProvided, mealsProvided,
             headcount);
 
-    public int Province => (int)(Workplace / 10_000_000_000L);
+    public int Province { get; } = (int)(Workplace / 10_000_000_000L);
 
     /// <summary>The 6-digit county of the workplace, or -1 when the code stops above the county.</summary>
-    public int County => WorkplaceLength >= 6 ? (int)(Workplace / 1_000_000L) : -1;
+    public int County { get; } = WorkplaceLength >= 6 ? (int)(Workplace / 1_000_000L) : -1;
 }
 
 /// <summary>Region codes (统计用区划代码: 2, 4, 6, 9 or 12 digits) as integers padded to 12 digits.</summary>
@@ -188,6 +200,25 @@ public static class OccupationKey
         if (upTo >= 3 && a / 100 == b / 100) shared = 3; else return shared;
         if (upTo >= 4 && a == b) shared = 4;
         return shared;
+    }
+}
+
+/// <summary>An occupation code with its levels split out, so that distances are comparisons (<see cref="OccupationKey.Distance"/>).</summary>
+internal readonly record struct OccupationTerm(int Code, int Depth, int Major, int Group, int Minor)
+{
+    public static OccupationTerm Of(int code) => new(code, OccupationKey.Depth(code), code / 1_000_000, code / 10_000, code / 100);
+
+    /// <summary>The same as <see cref="OccupationKey.Distance"/>(<paramref name="wanted"/>, <paramref name="occupation"/>).</summary>
+    public static int Distance(in OccupationTerm wanted, in OccupationTerm occupation)
+    {
+        var upTo = Math.Min(wanted.Depth, occupation.Depth);
+        int shared;
+        if (wanted.Major != occupation.Major) shared = 0;
+        else if (upTo < 2 || wanted.Group != occupation.Group) shared = 1;
+        else if (upTo < 3 || wanted.Minor != occupation.Minor) shared = 2;
+        else if (upTo < 4 || wanted.Code != occupation.Code) shared = 3;
+        else shared = 4;
+        return shared == wanted.Depth ? 0 : 4 - shared;
     }
 }
 

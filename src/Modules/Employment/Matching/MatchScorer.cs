@@ -92,7 +92,7 @@ public static class MatchScorer
     public static MatchScore Score(MatchCandidate person, MatchVacancy vacancy)
     {
         if (person.Capacity is LabourCapacity.Lost or LabourCapacity.None) return Excluded(MatchExclusion.NoLabourCapacity, default);
-        var distance = DistanceOf(person.HomeVillage, vacancy.Workplace, vacancy.WorkplaceLength);
+        var distance = DistanceOf(person, vacancy);
         var limit = person.Reach switch
         {
             MatchReach.InCounty => RegionDistance.SameCounty,
@@ -107,7 +107,7 @@ public static class MatchScorer
         if (person.EducationRank > 0 && person.EducationRank < vacancy.MinEducationRank)
             return Excluded(MatchExclusion.Education, distance);
 
-        var occupation = OccupationComponent(person, vacancy.Occupation);
+        var occupation = OccupationComponent(person, vacancy.OccupationTerm);
         var place = PlaceByReach[(int)person.Reach][(int)distance];
         var wage = WageComponent(person.ExpectedWage, vacancy.WageMin, vacancy.WageMax);
         var requirements = RequirementsComponent(person, vacancy, distance);
@@ -118,14 +118,25 @@ public static class MatchScorer
     }
 
     /// <summary>The highest total any vacancy of 中类 <paramref name="group"/> at <paramref name="bestDistance"/> or
-    /// farther can reach for <paramref name="person"/> (the batch matcher's bound; wage, requirements and capacity at 100).</summary>
-    public static int UpperBound(MatchCandidate person, int group, RegionDistance bestDistance)
+    /// farther can reach for <paramref name="person"/> (the batch matcher's bound; requirements and capacity at 100, the wage
+    /// component at most <paramref name="wageBound"/>).</summary>
+    public static int UpperBound(MatchCandidate person, int group, RegionDistance bestDistance, int wageBound = 100)
     {
         var reach = PlaceByReach[(int)person.Reach];
         var place = 0;
         for (var d = (int)bestDistance; d < reach.Length; d++) place = Math.Max(place, reach[d]);
-        return OccupationWeight * OccupationBound(person, group) + PlaceWeight * place
-            + (WageWeight + RequirementsWeight + CapacityWeight) * 100;
+        return OccupationWeight * OccupationBound(person, group) + PlaceWeight * place + WageWeight * wageBound
+            + (RequirementsWeight + CapacityWeight) * 100;
+    }
+
+    public static RegionDistance DistanceOf(MatchCandidate person, MatchVacancy vacancy)
+    {
+        var length = vacancy.WorkplaceLength;
+        if (length >= 12 && person.HomeVillage == vacancy.Workplace) return RegionDistance.SameVillage;
+        if (length >= 9 && person.HomeTownship == vacancy.WorkplaceTownship) return RegionDistance.SameTownship;
+        if (length >= 6 && person.HomeCounty == vacancy.County) return RegionDistance.SameCounty;
+        if (length >= 4 && person.HomeCity == vacancy.WorkplaceCity) return RegionDistance.SameCity;
+        return person.HomeProvince == vacancy.Province ? RegionDistance.SameProvince : RegionDistance.OtherProvince;
     }
 
     public static RegionDistance DistanceOf(long home, long workplace, int workplaceLength)
@@ -137,14 +148,16 @@ public static class MatchScorer
         return home / 10_000_000_000L == workplace / 10_000_000_000L ? RegionDistance.SameProvince : RegionDistance.OtherProvince;
     }
 
-    internal static byte OccupationComponent(MatchCandidate person, int occupation)
+    internal static byte OccupationComponent(MatchCandidate person, in OccupationTerm occupation)
     {
-        if (person.WantedOccupations.Length == 0 && person.Skills.Length == 0) return OccupationUnstated;
+        var wanted = person.WantedTerms;
+        var skills = person.SkillTerms;
+        if (wanted.Length == 0 && skills.Length == 0) return OccupationUnstated;
         byte best = 0;
-        foreach (var wanted in person.WantedOccupations)
-            best = Math.Max(best, WantedByDistance[OccupationKey.Distance(wanted, occupation)]);
-        foreach (var skill in person.Skills)
-            best = Math.Max(best, SkillByDistance[OccupationKey.Distance(skill, occupation)]);
+        for (var i = 0; i < wanted.Length; i++)
+            best = Math.Max(best, WantedByDistance[OccupationTerm.Distance(wanted[i], occupation)]);
+        for (var i = 0; i < skills.Length; i++)
+            best = Math.Max(best, SkillByDistance[OccupationTerm.Distance(skills[i], occupation)]);
         return best;
     }
 
