@@ -34,15 +34,21 @@ public sealed class BatchMatcher
     private readonly Bucket[] everywhereHomeDaily;
 
     /// <summary>Vacancies of one occupation group in one block, with the highest wages any of them offers (for the bound).</summary>
-    private readonly record struct Bucket(int Group, int[] Items, int MaxWageMin, int MaxWageTop, bool AnyWageStated, bool AnyWageUnstated);
+    private readonly record struct Bucket(int Group, int GroupIndex, int[] Items, int MaxWageMin, int MaxWageTop, bool AnyWageStated, bool AnyWageUnstated);
 
     internal enum Skip : byte { None, SameTownship, SameCounty, SameCity, SameProvince }
 
     internal readonly record struct Segment(int[] Items, int Bound, Skip Skip);
 
+    /// <summary>The occupation groups of the vacancies (a bucket's GroupIndex indexes this).</summary>
+    private readonly int[] groups;
+    private readonly Dictionary<int, int> groupIndex;
+
     public BatchMatcher(IEnumerable<MatchVacancy> openVacancies)
     {
         vacancies = openVacancies.OrderBy(v => v.VacancyId).ToArray();
+        groups = vacancies.Select(v => OccupationKey.Group(v.Occupation)).Distinct().Order().ToArray();
+        groupIndex = groups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i);
         var ordinals = Enumerable.Range(0, vacancies.Length).ToArray();
         foreach (var g in ordinals.Where(i => vacancies[i].WorkplaceLength >= 9).GroupBy(i => vacancies[i].WorkplaceTownship))
             byTownship[g.Key] = Buckets(g);
@@ -71,7 +77,7 @@ public sealed class BatchMatcher
             {
                 var items = g.Order().ToArray();
                 var stated = items.Select(i => vacancies[i]).Where(v => v.WageMin > 0 || v.WageMax > 0).ToList();
-                return new Bucket(g.Key, items, stated.Select(v => v.WageMin).DefaultIfEmpty().Max(),
+                return new Bucket(g.Key, groupIndex[g.Key], items, stated.Select(v => v.WageMin).DefaultIfEmpty().Max(),
                     stated.Select(v => Math.Max(v.WageMin, v.WageMax)).DefaultIfEmpty().Max(), stated.Count > 0, stated.Count < items.Length);
             }).ToArray();
 
@@ -122,6 +128,7 @@ public sealed class BatchMatcher
         internal int[] Scores = new int[16];
         internal int[] Ordinals = new int[16];
         internal MatchScore[] Details = new MatchScore[16];
+        internal int[] OccupationBounds = [];
     }
 
     /// <summary>The top <paramref name="k"/>, telling <paramref name="sink"/> every pair scored.</summary>
@@ -130,7 +137,7 @@ public sealed class BatchMatcher
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         if (person.Capacity is LabourCapacity.Lost or LabourCapacity.None) return [];
-        CollectSegments(person, workspace.Segments);
+        CollectSegments(person, workspace);
         if (workspace.Scores.Length < k)
         {
             workspace.Scores = new int[k];
@@ -180,9 +187,13 @@ public sealed class BatchMatcher
         _ => v.Province == person.HomeProvince,
     };
 
-    private void CollectSegments(MatchCandidate person, List<Segment> segments)
+    private void CollectSegments(MatchCandidate person, Workspace workspace)
     {
+        var segments = workspace.Segments;
         segments.Clear();
+        if (workspace.OccupationBounds.Length < groups.Length) workspace.OccupationBounds = new int[groups.Length];
+        var occupationBounds = workspace.OccupationBounds;
+        for (var i = 0; i < groups.Length; i++) occupationBounds[i] = MatchScorer.OccupationBound(person, groups[i]);
         var homeDaily = person.MustBeHomeDaily;
         if (byTownship.TryGetValue(person.HomeTownship, out var township)) Add(township, RegionDistance.SameVillage, Skip.None);
         if (byCounty.TryGetValue(person.HomeCounty, out var county)) Add(county, RegionDistance.SameCounty, Skip.SameTownship);
@@ -200,8 +211,8 @@ public sealed class BatchMatcher
         void Add(Bucket[] buckets, RegionDistance nearest, Skip skip)
         {
             foreach (var bucket in buckets)
-                segments.Add(new Segment(bucket.Items,
-                    MatchScorer.UpperBound(person, bucket.Group, nearest, WageBound(person.ExpectedWage, bucket)), skip));
+                segments.Add(new Segment(bucket.Items, MatchScorer.UpperBound(occupationBounds[bucket.GroupIndex], person.Reach, nearest,
+                    WageBound(person.ExpectedWage, bucket)), skip));
         }
     }
 

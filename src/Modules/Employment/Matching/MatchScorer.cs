@@ -120,14 +120,17 @@ public static class MatchScorer
     /// <summary>The highest total any vacancy of 中类 <paramref name="group"/> at <paramref name="bestDistance"/> or
     /// farther can reach for <paramref name="person"/> (the batch matcher's bound; requirements and capacity at 100, the wage
     /// component at most <paramref name="wageBound"/>).</summary>
-    public static int UpperBound(MatchCandidate person, int group, RegionDistance bestDistance, int wageBound = 100)
-    {
-        var reach = PlaceByReach[(int)person.Reach];
-        var place = 0;
-        for (var d = (int)bestDistance; d < reach.Length; d++) place = Math.Max(place, reach[d]);
-        return OccupationWeight * OccupationBound(person, group) + PlaceWeight * place + WageWeight * wageBound
-            + (RequirementsWeight + CapacityWeight) * 100;
-    }
+    public static int UpperBound(MatchCandidate person, int group, RegionDistance bestDistance, int wageBound = 100) =>
+        UpperBound(OccupationBound(person, group), person.Reach, bestDistance, wageBound);
+
+    /// <summary>The same bound from an occupation bound already computed for the group.</summary>
+    internal static int UpperBound(int occupationBound, MatchReach reach, RegionDistance bestDistance, int wageBound) =>
+        OccupationWeight * occupationBound + PlaceWeight * PlaceFrom[(int)reach][(int)bestDistance] + WageWeight * wageBound
+        + (RequirementsWeight + CapacityWeight) * 100;
+
+    /// <summary>Per reach and distance, the best place component at that distance or farther.</summary>
+    private static readonly byte[][] PlaceFrom = PlaceByReach
+        .Select(row => row.Select((_, d) => row.Skip(d).DefaultIfEmpty().Max()).ToArray()).ToArray();
 
     public static RegionDistance DistanceOf(MatchCandidate person, MatchVacancy vacancy)
     {
@@ -161,7 +164,7 @@ public static class MatchScorer
         return best;
     }
 
-    private static byte OccupationBound(MatchCandidate person, int group)
+    internal static byte OccupationBound(MatchCandidate person, int group)
     {
         if (person.WantedOccupations.Length == 0 && person.Skills.Length == 0) return OccupationUnstated;
         byte best = 0;
