@@ -211,7 +211,7 @@ public sealed class BatchMatcher
         void Add(Bucket[] buckets, RegionDistance nearest, Skip skip)
         {
             foreach (var bucket in buckets)
-                segments.Add(new Segment(bucket.Items, MatchScorer.UpperBound(occupationBounds[bucket.GroupIndex], person.Reach, nearest,
+                segments.Add(new Segment(bucket.Items, MatchScorer.BlockBound(occupationBounds[bucket.GroupIndex], person.Reach, nearest,
                     WageBound(person.ExpectedWage, bucket)), skip));
         }
     }

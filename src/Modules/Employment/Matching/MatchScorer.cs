@@ -121,10 +121,10 @@ public static class MatchScorer
     /// farther can reach for <paramref name="person"/> (the batch matcher's bound; requirements and capacity at 100, the wage
     /// component at most <paramref name="wageBound"/>).</summary>
     public static int UpperBound(MatchCandidate person, int group, RegionDistance bestDistance, int wageBound = 100) =>
-        UpperBound(OccupationBound(person, group), person.Reach, bestDistance, wageBound);
+        BlockBound(OccupationBound(person, group), person.Reach, bestDistance, wageBound);
 
     /// <summary>The same bound from an occupation bound already computed for the group.</summary>
-    internal static int UpperBound(int occupationBound, MatchReach reach, RegionDistance bestDistance, int wageBound) =>
+    internal static int BlockBound(int occupationBound, MatchReach reach, RegionDistance bestDistance, int wageBound) =>
         OccupationWeight * occupationBound + PlaceWeight * PlaceFrom[(int)reach][(int)bestDistance] + WageWeight * wageBound
         + (RequirementsWeight + CapacityWeight) * 100;
 
