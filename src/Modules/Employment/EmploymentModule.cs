@@ -13,6 +13,12 @@ public static class EmploymentModule
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
         services.AddScoped<Transport.TransportService>();
         services.AddScoped<Transport.TransportReport>();
+        services.AddSingleton(Occupations.OccupationCatalog.Default);
+        services.AddScoped<Employers.EmployerService>();
+        services.AddScoped<Vacancies.VacancyService>();
+        services.AddScoped<Vacancies.VacancyImportService>();
+        services.AddScoped<Jobseekers.JobseekerService>();
+        services.AddScoped<Matching.MatchingService>();
         return services;
     }
 }
