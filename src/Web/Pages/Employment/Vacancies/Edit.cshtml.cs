@@ -37,7 +37,13 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
         if (!User.Can(Permissions.EmployersManage) && Own is null) return NotFound();
         if (!await LoadAsync(ct)) return NotFound();
         var input = Input.ToInput(occupations, (field, message) => ModelState.AddModelError($"Input.{field}", message));
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            // Show every problem at once: the rules' messages for the fields that could be read.
+            foreach (var (field, message) in input.Check(occupations, Today))
+                if (ModelState[$"Input.{field}"] is not { Errors.Count: > 0 }) ModelState.AddModelError($"Input.{field}", message);
+            return Page();
+        }
         var result = Vacancy is null
             ? await vacancies.CreateAsync(Employer!.Id, input, VacancySource.Officer, Own, ct)
             : await vacancies.UpdateAsync(Vacancy.Id, input, Own, ct);
