@@ -86,6 +86,7 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
                        ?? (Own is null ? null : await employers.FindManagedAsync(Vacancy.EmployerId, Vacancy.EmployerId, ct));
             return true;
         }
+        if (Own is { } own && EmployerId is { } asked && asked != own) return false;
         var employerId = Own ?? EmployerId;
         Employer = employerId is null ? null : await employers.FindManagedAsync(employerId.Value, Own, ct);
         return Employer is not null;
