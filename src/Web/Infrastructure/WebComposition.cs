@@ -16,6 +16,8 @@ public static class WebComposition
 {
     /// <summary>Who may open the user administration pages: the system administrator and the security administrator.</summary>
     public const string UserAdministrationPolicy = "identity.users";
+    /// <summary>Vacancy pages: officers who post for employers, reviewers, and employer accounts.</summary>
+    public const string VacanciesPolicy = "employment.vacancies";
 
     public static IServiceCollection AddBangfuWeb(this IServiceCollection services)
     {
@@ -59,6 +61,7 @@ public static class WebComposition
             foreach (var permission in Permissions.All)
                 o.AddPolicy(permission, p => p.RequireClaim(Permissions.ClaimType, permission));
             o.AddPolicy(UserAdministrationPolicy, p => p.RequireClaim(Permissions.ClaimType, Permissions.UsersManage, Permissions.SecurityManage));
+            o.AddPolicy(VacanciesPolicy, p => p.RequireClaim(Permissions.ClaimType, Permissions.EmployersManage, Permissions.VacanciesReview, Permissions.VacanciesPost));
         });
         services.AddAntiforgery(o =>
         {
@@ -78,6 +81,11 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Employment/Round", Permissions.EmploymentRound);
             o.Conventions.AuthorizeFolder("/Employment/Lists", Permissions.RegistryView);
             o.Conventions.AuthorizeFolder("/Employment/Transport", Permissions.TransportManage);
+            o.Conventions.AuthorizeFolder("/Employment/Employers", Permissions.EmployersManage);
+            o.Conventions.AuthorizeFolder("/Employment/Vacancies", VacanciesPolicy);
+            o.Conventions.AuthorizePage("/Employment/Vacancies/Review", Permissions.VacanciesReview);
+            o.Conventions.AuthorizePage("/Employment/Vacancies/Import", Permissions.EmployersManage);
+            o.Conventions.AuthorizeFolder("/Employment/Jobseekers", Permissions.JobseekersEdit);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
             // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 d, 8.1.4.3).
             o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);

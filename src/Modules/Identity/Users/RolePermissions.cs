@@ -29,6 +29,7 @@ public static class RolePermissions
             P.EmploymentRound, P.RegistryExport, P.EmployersManage, P.JobseekersEdit, P.ServicesRecord, P.FairsManage],
         [Roles.VillageOfficer] = [P.RegistryView, P.RegistryFullNames, P.RegistrySensitive, P.QualityConfirm, P.ReportsView,
             P.EmploymentRound, P.RegistryExport, P.JobseekersEdit, P.ServicesRecord],
+        [Roles.Employer] = [P.VacanciesPost],
     };
 
     public static IReadOnlyList<string> Of(string role) => Map.TryGetValue(role, out var p) ? p : [];

@@ -21,7 +21,9 @@ public static class RoleRules
         var admin = set.Where(Administrative.Contains).ToList();
         if (admin.Count > 0 && set.Count > 1)
             problems.Add("系统管理员、安全管理员、审计员三种角色互斥，也不能与业务角色同时授予（三权分立）。");
-        var officer = set.Where(r => Roles.DisplayNames.ContainsKey(r) && !Administrative.Contains(r)).ToList();
+        if (set.Contains(Roles.Employer) && set.Count > 1)
+            problems.Add("“用人单位”账号只能有这一个角色。");
+        var officer = set.Where(r => Roles.DisplayNames.ContainsKey(r) && !Administrative.Contains(r) && r != Roles.Employer).ToList();
         if (officer.Count > 0)
         {
             var expected = ExpectedOfficerRole(regionCode);
@@ -36,10 +38,10 @@ public static class RoleRules
 
     /// <summary>
     /// The scope to store with <paramref name="roles"/>: none for the administrative roles (they manage accounts and the
-    /// system, not people, so they see no personal data), the trimmed code for officers.
+    /// system, not people, so they see no personal data) and for employer accounts, the trimmed code for officers.
     /// </summary>
     public static string? ScopeFor(string? regionCode, IEnumerable<string> roles) =>
-        roles.Any(Administrative.Contains) ? null : regionCode?.Trim();
+        roles.Any(r => Administrative.Contains(r) || r == Roles.Employer) ? null : regionCode?.Trim();
 
     /// <summary>The officer roles an account with this scope may hold (one level, one role today).</summary>
     public static IReadOnlyList<string> OfficerRolesFor(string? regionCode) =>

@@ -16,6 +16,8 @@ public static class Roles
     public const string CountyOfficer = "county_officer";
     public const string TownshipOfficer = "township_officer";
     public const string VillageOfficer = "village_officer";
+    /// <summary>An employer's own account (用人单位): posts its vacancies; no region scope, no person data.</summary>
+    public const string Employer = "employer";
 
     public static IReadOnlyDictionary<string, string> DisplayNames { get; } = new Dictionary<string, string>
     {
@@ -28,6 +30,7 @@ public static class Roles
         [CountyOfficer] = "县级工作人员",
         [TownshipOfficer] = "乡镇工作人员",
         [VillageOfficer] = "村级工作人员",
+        [Employer] = "用人单位",
     };
 
     /// <summary>The officer role that matches a scope code's length (empty nationwide, 2 province … 12 village).</summary>
