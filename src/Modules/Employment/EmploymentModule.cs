@@ -1,5 +1,6 @@
 using Bangfu.Platform;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bangfu.Employment;
 
@@ -11,6 +12,12 @@ public static class EmploymentModule
         services.AddModelAssembly(typeof(EmploymentModule).Assembly);
         services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
+        services.AddScoped<Services.Ledger311Service>();
+        services.AddScoped<Services.PushListService>();
+        services.AddScoped<Services.OutboxService>();
+        services.TryAddSingleton<Services.IMessageSender, Services.NotConfiguredMessageSender>();
+        services.TryAddScoped<Services.IPushVacancySource, Services.NoPushVacancies>();
+        services.AddScoped<Referrals.ReferralService>();
         return services;
     }
 }
