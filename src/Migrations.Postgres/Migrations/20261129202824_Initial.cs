@@ -52,6 +52,122 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "emp_follow_up",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    placement_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    months_after_start = table.Column<int>(type: "integer", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    done_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    done_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    still_employed = table.Column<bool>(type: "boolean", nullable: true),
+                    monthly_wage_fen = table.Column<long>(type: "bigint", nullable: true),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    cancelled = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_follow_up", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    recipient_phone_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    recipient_phone_masked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    vacancy_ids = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    state = table.Column<short>(type: "smallint", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_outbox", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_placement",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    referral_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    employer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    employer_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    monthly_wage_fen = table.Column<long>(type: "bigint", nullable: false),
+                    workplace_region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ended_on = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_placement", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_referral",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    vacancy_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    job_title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    employer_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    source = table.Column<short>(type: "smallint", nullable: false),
+                    referred_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    referred_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    outcome = table.Column<short>(type: "smallint", nullable: true),
+                    outcome_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    outcome_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_referral", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_service",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<short>(type: "smallint", nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    channel = table.Column<short>(type: "smallint", nullable: false),
+                    what = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    vacancy_ids = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    outbox_message_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_service", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_situation",
                 columns: table => new
                 {
@@ -574,6 +690,57 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 columns: new[] { "user_name", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_emp_follow_up_county_code_placement_id_months_after_start",
+                table: "emp_follow_up",
+                columns: new[] { "county_code", "placement_id", "months_after_start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_follow_up_region_code_due_on",
+                table: "emp_follow_up",
+                columns: new[] { "region_code", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_outbox_region_code_created_at",
+                table: "emp_outbox",
+                columns: new[] { "region_code", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_outbox_state_created_at",
+                table: "emp_outbox",
+                columns: new[] { "state", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_placement_county_code_person_id",
+                table: "emp_placement",
+                columns: new[] { "county_code", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_placement_region_code_start_date",
+                table: "emp_placement",
+                columns: new[] { "region_code", "start_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_referral_county_code_person_id",
+                table: "emp_referral",
+                columns: new[] { "county_code", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_referral_region_code_referred_on",
+                table: "emp_referral",
+                columns: new[] { "region_code", "referred_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_service_county_code_person_id_date",
+                table: "emp_service",
+                columns: new[] { "county_code", "person_id", "date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_service_region_code_date",
+                table: "emp_service",
+                columns: new[] { "region_code", "date" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_situation_county_code_person_id_from_period",
                 table: "emp_situation",
                 columns: new[] { "county_code", "person_id", "from_period" },
@@ -749,6 +916,21 @@ namespace Bangfu.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "aud_event");
+
+            migrationBuilder.DropTable(
+                name: "emp_follow_up");
+
+            migrationBuilder.DropTable(
+                name: "emp_outbox");
+
+            migrationBuilder.DropTable(
+                name: "emp_placement");
+
+            migrationBuilder.DropTable(
+                name: "emp_referral");
+
+            migrationBuilder.DropTable(
+                name: "emp_service");
 
             migrationBuilder.DropTable(
                 name: "emp_situation");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bangfu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129201722_Initial")]
+    [Migration("20261129202753_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -167,6 +167,386 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_emp_village_month_period_region_code");
 
                     b.ToTable("emp_village_month", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Referrals.FollowUp", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<long?>("MonthlyWageFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_wage_fen");
+
+                    b.Property<int>("MonthsAfterStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("months_after_start");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<byte[]>("PlacementId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("placement_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool?>("StillEmployed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("still_employed");
+
+                    b.HasKey("CountyCode", "Id")
+                        .HasName("pk_emp_follow_up");
+
+                    b.HasIndex("RegionCode", "DueOn")
+                        .HasDatabaseName("ix_emp_follow_up_region_code_due_on");
+
+                    b.HasIndex("CountyCode", "PlacementId", "MonthsAfterStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_follow_up_county_code_placement_id_months_after_start");
+
+                    b.ToTable("emp_follow_up", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Referrals.Placement", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<byte[]>("EmployerId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<long>("MonthlyWageFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_wage_fen");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<byte[]>("ReferralId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("WorkplaceRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workplace_region_code");
+
+                    b.HasKey("CountyCode", "Id")
+                        .HasName("pk_emp_placement");
+
+                    b.HasIndex("CountyCode", "PersonId")
+                        .HasDatabaseName("ix_emp_placement_county_code_person_id");
+
+                    b.HasIndex("RegionCode", "StartDate")
+                        .HasDatabaseName("ix_emp_placement_region_code_start_date");
+
+                    b.ToTable("emp_placement", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Referrals.Referral", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_title");
+
+                    b.Property<short?>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_by");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ReferredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_by");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<short>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<byte[]>("VacancyId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("vacancy_id");
+
+                    b.HasKey("CountyCode", "Id")
+                        .HasName("pk_emp_referral");
+
+                    b.HasIndex("CountyCode", "PersonId")
+                        .HasDatabaseName("ix_emp_referral_county_code_person_id");
+
+                    b.HasIndex("RegionCode", "ReferredOn")
+                        .HasDatabaseName("ix_emp_referral_region_code_referred_on");
+
+                    b.ToTable("emp_referral", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Services.OutboxMessage", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<byte[]>("RecipientPhoneCipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("recipient_phone_cipher");
+
+                    b.Property<string>("RecipientPhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_phone_masked");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<short>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("VacancyIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vacancy_ids");
+
+                    b.HasKey("CountyCode", "Id")
+                        .HasName("pk_emp_outbox");
+
+                    b.HasIndex("RegionCode", "CreatedAt")
+                        .HasDatabaseName("ix_emp_outbox_region_code_created_at");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_emp_outbox_state_created_at");
+
+                    b.ToTable("emp_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Services.ServiceRecord", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<short>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("OutboxMessageId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("VacancyIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vacancy_ids");
+
+                    b.Property<string>("What")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("CountyCode", "Id")
+                        .HasName("pk_emp_service");
+
+                    b.HasIndex("RegionCode", "Date")
+                        .HasDatabaseName("ix_emp_service_region_code_date");
+
+                    b.HasIndex("CountyCode", "PersonId", "Date")
+                        .HasDatabaseName("ix_emp_service_county_code_person_id_date");
+
+                    b.ToTable("emp_service", (string)null);
                 });
 
             modelBuilder.Entity("Bangfu.Identity.Passwords.PasswordHistoryEntry", b =>

@@ -51,6 +51,122 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "emp_follow_up",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    county_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    person_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    placement_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    months_after_start = table.Column<int>(type: "INTEGER", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    done_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    done_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    still_employed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    monthly_wage_fen = table.Column<long>(type: "INTEGER", nullable: true),
+                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    cancelled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_follow_up", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_outbox",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    county_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    person_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    recipient_phone_cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    recipient_phone_masked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    vacancy_ids = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    state = table.Column<short>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_outbox", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_placement",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    county_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    person_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    referral_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    employer_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    employer_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    start_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    monthly_wage_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    workplace_region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ended_on = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_placement", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_referral",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    county_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    person_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    vacancy_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    job_title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    employer_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    source = table.Column<short>(type: "INTEGER", nullable: false),
+                    referred_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    referred_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    outcome = table.Column<short>(type: "INTEGER", nullable: true),
+                    outcome_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    outcome_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_referral", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_service",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    county_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    person_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    kind = table.Column<short>(type: "INTEGER", nullable: false),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    channel = table.Column<short>(type: "INTEGER", nullable: false),
+                    what = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    vacancy_ids = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    outbox_message_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_service", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_situation",
                 columns: table => new
                 {
@@ -573,6 +689,57 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 columns: new[] { "user_name", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_emp_follow_up_county_code_placement_id_months_after_start",
+                table: "emp_follow_up",
+                columns: new[] { "county_code", "placement_id", "months_after_start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_follow_up_region_code_due_on",
+                table: "emp_follow_up",
+                columns: new[] { "region_code", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_outbox_region_code_created_at",
+                table: "emp_outbox",
+                columns: new[] { "region_code", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_outbox_state_created_at",
+                table: "emp_outbox",
+                columns: new[] { "state", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_placement_county_code_person_id",
+                table: "emp_placement",
+                columns: new[] { "county_code", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_placement_region_code_start_date",
+                table: "emp_placement",
+                columns: new[] { "region_code", "start_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_referral_county_code_person_id",
+                table: "emp_referral",
+                columns: new[] { "county_code", "person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_referral_region_code_referred_on",
+                table: "emp_referral",
+                columns: new[] { "region_code", "referred_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_service_county_code_person_id_date",
+                table: "emp_service",
+                columns: new[] { "county_code", "person_id", "date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_service_region_code_date",
+                table: "emp_service",
+                columns: new[] { "region_code", "date" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_situation_county_code_person_id_from_period",
                 table: "emp_situation",
                 columns: new[] { "county_code", "person_id", "from_period" },
@@ -748,6 +915,21 @@ namespace Bangfu.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "aud_event");
+
+            migrationBuilder.DropTable(
+                name: "emp_follow_up");
+
+            migrationBuilder.DropTable(
+                name: "emp_outbox");
+
+            migrationBuilder.DropTable(
+                name: "emp_placement");
+
+            migrationBuilder.DropTable(
+                name: "emp_referral");
+
+            migrationBuilder.DropTable(
+                name: "emp_service");
 
             migrationBuilder.DropTable(
                 name: "emp_situation");
