@@ -12,11 +12,12 @@ public static class EmploymentModule
         services.AddModelAssembly(typeof(EmploymentModule).Assembly);
         services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
+        services.AddSingleton(Occupations.OccupationCatalog.Default);
         services.AddScoped<Services.Ledger311Service>();
         services.AddScoped<Services.PushListService>();
         services.AddScoped<Services.OutboxService>();
         services.TryAddSingleton<Services.IMessageSender, Services.NotConfiguredMessageSender>();
-        services.TryAddScoped<Services.IPushVacancySource, Services.NoPushVacancies>();
+        services.TryAddScoped<Services.IPushVacancySource, Services.OpenVacancyPushSource>();
         services.AddScoped<Referrals.ReferralService>();
         return services;
     }

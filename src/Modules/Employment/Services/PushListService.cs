@@ -15,13 +15,6 @@ public interface IPushVacancySource
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<PushVacancy>>> TopAsync(IReadOnlyList<PersonSummary> people, int top, CancellationToken cancellationToken = default);
 }
 
-/// <summary>No vacancies known: push lists still list the people, to be told of jobs the cadre knows.</summary>
-public sealed class NoPushVacancies : IPushVacancySource
-{
-    public Task<IReadOnlyDictionary<Guid, IReadOnlyList<PushVacancy>>> TopAsync(IReadOnlyList<PersonSummary> people, int top, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, IReadOnlyList<PushVacancy>>>(new Dictionary<Guid, IReadOnlyList<PushVacancy>>());
-}
-
 /// <summary>One line of a push list: the person, their 311 counts this year, and the vacancies to push.</summary>
 public sealed record PushLine(PersonSummary Person, ServiceCounts Counts, IReadOnlyList<PushVacancy> Vacancies);
 

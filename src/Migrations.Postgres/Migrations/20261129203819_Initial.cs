@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -52,6 +53,30 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "emp_employer",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    credit_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    type_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    managing_region_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    contact_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    contact_phone_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    contact_phone_masked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_employer", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_follow_up",
                 columns: table => new
                 {
@@ -72,6 +97,32 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_emp_follow_up", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_jobseeker",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    county_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    skill_occupation_codes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    skills_text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    certificates = table.Column<List<string>>(type: "text[]", nullable: false),
+                    wanted_occupation_codes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    expected_wage_min = table.Column<int>(type: "integer", nullable: true),
+                    reach = table.Column<short>(type: "smallint", nullable: false),
+                    must_be_home_daily = table.Column<bool>(type: "boolean", nullable: false),
+                    training_wishes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    available_from = table.Column<DateOnly>(type: "date", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_jobseeker", x => new { x.county_code, x.id });
                 });
 
             migrationBuilder.CreateTable(
@@ -373,6 +424,54 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_reg_roster_import", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_vacancy",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    employer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    occupation_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    headcount = table.Column<int>(type: "integer", nullable: false),
+                    wage_min = table.Column<int>(type: "integer", nullable: false),
+                    wage_max = table.Column<int>(type: "integer", nullable: false),
+                    workplace_region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    workplace_text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    age_min = table.Column<int>(type: "integer", nullable: true),
+                    age_max = table.Column<int>(type: "integer", nullable: true),
+                    education_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    skills = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    health_requirement = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    shifts = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    housing_provided = table.Column<bool>(type: "boolean", nullable: false),
+                    meals_provided = table.Column<bool>(type: "boolean", nullable: false),
+                    suitable_for_rural_labour = table.Column<bool>(type: "boolean", nullable: false),
+                    home_daily = table.Column<bool>(type: "boolean", nullable: false),
+                    state = table.Column<short>(type: "smallint", nullable: false),
+                    rejection_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    expires_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    filled_count = table.Column<int>(type: "integer", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reviewed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reviewed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    managing_region_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    source = table.Column<short>(type: "smallint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_vacancy", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_emp_vacancy_emp_employer_employer_id",
+                        column: x => x.employer_id,
+                        principalTable: "emp_employer",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -690,6 +789,17 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 columns: new[] { "user_name", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_emp_employer_credit_code",
+                table: "emp_employer",
+                column: "credit_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_employer_managing_region_code_name",
+                table: "emp_employer",
+                columns: new[] { "managing_region_code", "name" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_follow_up_county_code_placement_id_months_after_start",
                 table: "emp_follow_up",
                 columns: new[] { "county_code", "placement_id", "months_after_start" },
@@ -699,6 +809,17 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "ix_emp_follow_up_region_code_due_on",
                 table: "emp_follow_up",
                 columns: new[] { "region_code", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_jobseeker_county_code_person_id",
+                table: "emp_jobseeker",
+                columns: new[] { "county_code", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_jobseeker_region_code",
+                table: "emp_jobseeker",
+                column: "region_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_emp_outbox_region_code_created_at",
@@ -750,6 +871,26 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "ix_emp_situation_region_code_from_period",
                 table: "emp_situation",
                 columns: new[] { "region_code", "from_period" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_employer_id_title_workplace_region_code_occupat",
+                table: "emp_vacancy",
+                columns: new[] { "employer_id", "title", "workplace_region_code", "occupation_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_managing_region_code_state",
+                table: "emp_vacancy",
+                columns: new[] { "managing_region_code", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_state_occupation_code_expires_on",
+                table: "emp_vacancy",
+                columns: new[] { "state", "occupation_code", "expires_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_state_workplace_region_code_expires_on",
+                table: "emp_vacancy",
+                columns: new[] { "state", "workplace_region_code", "expires_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_emp_village_month_period_region_code",
@@ -921,6 +1062,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "emp_follow_up");
 
             migrationBuilder.DropTable(
+                name: "emp_jobseeker");
+
+            migrationBuilder.DropTable(
                 name: "emp_outbox");
 
             migrationBuilder.DropTable(
@@ -934,6 +1078,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "emp_situation");
+
+            migrationBuilder.DropTable(
+                name: "emp_vacancy");
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
@@ -976,6 +1123,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "reg_roster_import_issue");
+
+            migrationBuilder.DropTable(
+                name: "emp_employer");
 
             migrationBuilder.DropTable(
                 name: "idn_role");

@@ -51,6 +51,30 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "emp_employer",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    type_code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    managing_region_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    contact_name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    contact_phone_cipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    contact_phone_masked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_employer", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_follow_up",
                 columns: table => new
                 {
@@ -71,6 +95,32 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_emp_follow_up", x => new { x.county_code, x.id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_jobseeker",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    county_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    person_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    skill_occupation_codes = table.Column<string>(type: "TEXT", nullable: false),
+                    skills_text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    certificates = table.Column<string>(type: "TEXT", nullable: false),
+                    wanted_occupation_codes = table.Column<string>(type: "TEXT", nullable: false),
+                    expected_wage_min = table.Column<int>(type: "INTEGER", nullable: true),
+                    reach = table.Column<short>(type: "INTEGER", nullable: false),
+                    must_be_home_daily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    training_wishes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    available_from = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_jobseeker", x => new { x.county_code, x.id });
                 });
 
             migrationBuilder.CreateTable(
@@ -372,6 +422,54 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_reg_roster_import", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_vacancy",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    employer_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    occupation_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    wage_min = table.Column<int>(type: "INTEGER", nullable: false),
+                    wage_max = table.Column<int>(type: "INTEGER", nullable: false),
+                    workplace_region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    workplace_text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    age_min = table.Column<int>(type: "INTEGER", nullable: true),
+                    age_max = table.Column<int>(type: "INTEGER", nullable: true),
+                    education_code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    skills = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    health_requirement = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    shifts = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    housing_provided = table.Column<bool>(type: "INTEGER", nullable: false),
+                    meals_provided = table.Column<bool>(type: "INTEGER", nullable: false),
+                    suitable_for_rural_labour = table.Column<bool>(type: "INTEGER", nullable: false),
+                    home_daily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    state = table.Column<short>(type: "INTEGER", nullable: false),
+                    rejection_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    expires_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    filled_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    reviewed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    reviewed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    managing_region_code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    source = table.Column<short>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_vacancy", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_emp_vacancy_emp_employer_employer_id",
+                        column: x => x.employer_id,
+                        principalTable: "emp_employer",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -689,6 +787,17 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 columns: new[] { "user_name", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_emp_employer_credit_code",
+                table: "emp_employer",
+                column: "credit_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_employer_managing_region_code_name",
+                table: "emp_employer",
+                columns: new[] { "managing_region_code", "name" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_follow_up_county_code_placement_id_months_after_start",
                 table: "emp_follow_up",
                 columns: new[] { "county_code", "placement_id", "months_after_start" },
@@ -698,6 +807,17 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 name: "ix_emp_follow_up_region_code_due_on",
                 table: "emp_follow_up",
                 columns: new[] { "region_code", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_jobseeker_county_code_person_id",
+                table: "emp_jobseeker",
+                columns: new[] { "county_code", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_jobseeker_region_code",
+                table: "emp_jobseeker",
+                column: "region_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_emp_outbox_region_code_created_at",
@@ -749,6 +869,26 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 name: "ix_emp_situation_region_code_from_period",
                 table: "emp_situation",
                 columns: new[] { "region_code", "from_period" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_employer_id_title_workplace_region_code_occupation_code",
+                table: "emp_vacancy",
+                columns: new[] { "employer_id", "title", "workplace_region_code", "occupation_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_managing_region_code_state",
+                table: "emp_vacancy",
+                columns: new[] { "managing_region_code", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_state_occupation_code_expires_on",
+                table: "emp_vacancy",
+                columns: new[] { "state", "occupation_code", "expires_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_state_workplace_region_code_expires_on",
+                table: "emp_vacancy",
+                columns: new[] { "state", "workplace_region_code", "expires_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_emp_village_month_period_region_code",
@@ -920,6 +1060,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 name: "emp_follow_up");
 
             migrationBuilder.DropTable(
+                name: "emp_jobseeker");
+
+            migrationBuilder.DropTable(
                 name: "emp_outbox");
 
             migrationBuilder.DropTable(
@@ -933,6 +1076,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "emp_situation");
+
+            migrationBuilder.DropTable(
+                name: "emp_vacancy");
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
@@ -975,6 +1121,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "reg_roster_import_issue");
+
+            migrationBuilder.DropTable(
+                name: "emp_employer");
 
             migrationBuilder.DropTable(
                 name: "idn_role");

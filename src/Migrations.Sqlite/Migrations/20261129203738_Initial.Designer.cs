@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bangfu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129202753_Initial")]
+    [Migration("20261129203738_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -167,6 +167,183 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_emp_village_month_period_region_code");
 
                     b.ToTable("emp_village_month", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Employers.Employer", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<byte[]>("ContactPhoneCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("contact_phone_cipher");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone_masked");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("ManagingRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managing_region_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type_code");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_employer");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_employer_credit_code");
+
+                    b.HasIndex("ManagingRegionCode", "Name")
+                        .HasDatabaseName("ix_emp_employer_managing_region_code_name");
+
+                    b.ToTable("emp_employer", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Jobseekers.JobseekerProfile", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("available_from");
+
+                    b.PrimitiveCollection<string>("Certificates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificates");
+
+                    b.Property<int?>("ExpectedWageMin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_wage_min");
+
+                    b.Property<bool>("MustBeHomeDaily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_be_home_daily");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<short>("Reach")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reach");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.PrimitiveCollection<string>("SkillOccupationCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skill_occupation_codes");
+
+                    b.Property<string>("SkillsText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skills_text");
+
+                    b.Property<string>("TrainingWishes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("training_wishes");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.PrimitiveCollection<string>("WantedOccupationCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wanted_occupation_codes");
+
+                    b.HasKey("CountyCode", "Id")
+                        .HasName("pk_emp_jobseeker");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_emp_jobseeker_region_code");
+
+                    b.HasIndex("CountyCode", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_jobseeker_county_code_person_id");
+
+                    b.ToTable("emp_jobseeker", (string)null);
                 });
 
             modelBuilder.Entity("Bangfu.Employment.Referrals.FollowUp", b =>
@@ -547,6 +724,173 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_emp_service_county_code_person_id_date");
 
                     b.ToTable("emp_service", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Vacancies.Vacancy", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeMax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_max");
+
+                    b.Property<int?>("AgeMin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("age_min");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EducationCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("education_code");
+
+                    b.Property<byte[]>("EmployerId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<int>("FilledCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filled_count");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("headcount");
+
+                    b.Property<string>("HealthRequirement")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_requirement");
+
+                    b.Property<bool>("HomeDaily")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("home_daily");
+
+                    b.Property<bool>("HousingProvided")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("housing_provided");
+
+                    b.Property<string>("ManagingRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managing_region_code");
+
+                    b.Property<bool>("MealsProvided")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meals_provided");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation_code");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Shifts")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shifts");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skills");
+
+                    b.Property<short>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<short>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<bool>("SuitableForRuralLabour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suitable_for_rural_labour");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WageMax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wage_max");
+
+                    b.Property<int>("WageMin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wage_min");
+
+                    b.Property<string>("WorkplaceRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workplace_region_code");
+
+                    b.Property<string>("WorkplaceText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workplace_text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_vacancy");
+
+                    b.HasIndex("ManagingRegionCode", "State")
+                        .HasDatabaseName("ix_emp_vacancy_managing_region_code_state");
+
+                    b.HasIndex("State", "OccupationCode", "ExpiresOn")
+                        .HasDatabaseName("ix_emp_vacancy_state_occupation_code_expires_on");
+
+                    b.HasIndex("State", "WorkplaceRegionCode", "ExpiresOn")
+                        .HasDatabaseName("ix_emp_vacancy_state_workplace_region_code_expires_on");
+
+                    b.HasIndex("EmployerId", "Title", "WorkplaceRegionCode", "OccupationCode")
+                        .HasDatabaseName("ix_emp_vacancy_employer_id_title_workplace_region_code_occupation_code");
+
+                    b.ToTable("emp_vacancy", (string)null);
                 });
 
             modelBuilder.Entity("Bangfu.Identity.Passwords.PasswordHistoryEntry", b =>
@@ -1840,6 +2184,16 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasName("pk_idn_user_token");
 
                     b.ToTable("idn_user_token", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Vacancies.Vacancy", b =>
+                {
+                    b.HasOne("Bangfu.Employment.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_vacancy_emp_employer_employer_id");
                 });
 
             modelBuilder.Entity("Bangfu.Identity.Passwords.PasswordHistoryEntry", b =>
