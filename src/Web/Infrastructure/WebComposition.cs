@@ -77,6 +77,9 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Registry/Quality", Permissions.RegistryView);
             o.Conventions.AuthorizeFolder("/Employment/Round", Permissions.EmploymentRound);
             o.Conventions.AuthorizeFolder("/Employment/Lists", Permissions.RegistryView);
+            o.Conventions.AuthorizeFolder("/Employment/Services", Permissions.ServicesRecord);
+            o.Conventions.AuthorizeFolder("/Employment/Referrals", Permissions.ServicesRecord);
+            o.Conventions.AuthorizeFolder("/Employment/Ledger", Permissions.ReportsView);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
             // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 c, 8.1.4.3).
             o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
