@@ -15,6 +15,9 @@ public sealed class Benchmarks(Workspace workspace)
     public async Task<IReadOnlyList<Measurement>> Xlsx(long rows, int seed, int repeat) =>
         [await new XlsxBenchmark(workspace, cli, Rosters).RunAsync(rows, seed, repeat)];
 
+    public Task<IReadOnlyList<Measurement>> Match(int people, int vacancies, int k, int singles, int runs, int seed) =>
+        new MatchBenchmark(workspace).RunAsync(people, vacancies, k, singles, runs, seed);
+
     public async Task<IReadOnlyList<Measurement>> Report(long persons, int runs, string? pg, bool showSql)
     {
         var server = PostgresServer.From(pg);

@@ -10,6 +10,11 @@ var pg = new Option<string?>("--pg") { Description = "PostgreSQL connection stri
 var persons = new Option<long>("--persons") { Description = "persons in the report benchmark's province", DefaultValueFactory = _ => 10_000_000 };
 var runs = new Option<int>("--runs") { Description = "timed runs of each report query (the median is reported)", DefaultValueFactory = _ => 5 };
 var showSql = new Option<bool>("--show-sql") { Description = "print the SQL the service sends" };
+var matchPeople = new Option<int>("--people") { Description = "unemployed-and-willing persons in the match benchmark", DefaultValueFactory = _ => 300_000 };
+var matchVacancies = new Option<int>("--vacancies") { Description = "open vacancies in the match benchmark", DefaultValueFactory = _ => 50_000 };
+var matchTop = new Option<int>("--top") { Description = "K of the top K per person", DefaultValueFactory = _ => 10 };
+var matchSingles = new Option<int>("--singles") { Description = "persons timed one by one (top 10)", DefaultValueFactory = _ => 1_000 };
+var matchRuns = new Option<int>("--runs") { Description = "timed runs (the median is reported)", DefaultValueFactory = _ => 3 };
 var noBuild = new Option<bool>("--no-build") { Description = "use the CLI as built; skip `dotnet build -c Release src/Cli`", Recursive = true };
 
 var root = new RootCommand("Bangfu benchmarks: the import and the monthly report against sqlite3 .import, psql \\copy and a hand-written GROUP BY.");
@@ -22,6 +27,9 @@ root.Subcommands.Add(Command("xlsx", "the same rows imported from .xlsx vs from 
     (b, p) => b.Xlsx(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat))));
 root.Subcommands.Add(Command("report-postgres", "monthly dispatch of a province vs the raw GROUP BY", [persons, runs, pg, showSql],
     (b, p) => b.Report(p.GetValue(persons), p.GetValue(runs), p.GetValue(pg), p.GetValue(showSql))));
+root.Subcommands.Add(Command("match", "人岗匹配 of a province: the batch matcher vs the bare kernel on the same pairs; one person's top 10",
+    [matchPeople, matchVacancies, matchTop, matchSingles, matchRuns, seed],
+    (b, p) => b.Match(p.GetValue(matchPeople), p.GetValue(matchVacancies), p.GetValue(matchTop), p.GetValue(matchSingles), p.GetValue(matchRuns), p.GetValue(seed))));
 root.Subcommands.Add(Command("all", "everything, with the defaults unless given", [rows, seed, repeat, persons, runs, pg],
     (b, p) => b.All(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat), p.GetValue(persons), p.GetValue(runs), p.GetValue(pg))));
 return await root.Parse(args).InvokeAsync();

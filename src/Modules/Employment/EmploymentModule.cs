@@ -13,11 +13,16 @@ public static class EmploymentModule
         services.AddScoped<Registry.Contracts.IRosterImportHandler, Situations.RosterSituationHandler>();
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
         services.AddSingleton(Occupations.OccupationCatalog.Default);
+        services.AddScoped<Employers.EmployerService>();
+        services.AddScoped<Vacancies.VacancyService>();
+        services.AddScoped<Vacancies.VacancyImportService>();
+        services.AddScoped<Jobseekers.JobseekerService>();
+        services.AddScoped<Matching.MatchingService>();
         services.AddScoped<Services.Ledger311Service>();
         services.AddScoped<Services.PushListService>();
         services.AddScoped<Services.OutboxService>();
         services.TryAddSingleton<Services.IMessageSender, Services.NotConfiguredMessageSender>();
-        services.TryAddScoped<Services.IPushVacancySource, Services.OpenVacancyPushSource>();
+        services.TryAddScoped<Services.IPushVacancySource, Services.MatchingPushSource>();
         services.AddScoped<Referrals.ReferralService>();
         return services;
     }

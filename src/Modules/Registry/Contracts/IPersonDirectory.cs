@@ -16,7 +16,8 @@ public sealed record PersonSummary(
     DateOnly? BirthDate,
     string? PhoneMasked,
     string? LabourCapacityCode,
-    string? RelationshipCode);
+    string? RelationshipCode,
+    string? EducationCode = null);
 
 /// <summary>Finds registered people for other modules, within the caller's region scope (others are not found).</summary>
 public interface IPersonDirectory

@@ -10,7 +10,7 @@ internal sealed class PersonDirectory(AppDbContext db) : IPersonDirectory
 
     private static IQueryable<PersonSummary> Summaries(IQueryable<Person> people) => people.Select(p => new PersonSummary(
         p.Id, p.CountyCode, p.RegionCode, p.HouseholdId, p.PersonNumber, p.Name, p.IdNumberMasked, p.SexCode, p.BirthDate,
-        p.PhoneMasked, p.LabourCapacityCode, p.RelationshipCode));
+        p.PhoneMasked, p.LabourCapacityCode, p.RelationshipCode, p.EducationCode));
 
     public Task<PersonSummary?> FindAsync(Guid personId, CancellationToken cancellationToken = default) =>
         Summaries(People.Where(p => p.Id == personId)).SingleOrDefaultAsync(cancellationToken);

@@ -111,6 +111,7 @@ public sealed class ServicesPagesTests : SeedVillagesWebTest
     [Fact]
     public async Task Without_a_gateway_an_sms_stays_in_the_outbox_unsent_and_only_a_recorded_delivery_counts()
     {
+        await MatchingScenario.PostAsync(Services);
         var client = await SignInAsync("hejiawan", Hejiawan);
         var seekers = (await ListAsync(Hejiawan, VillageList.UnemployedWilling)).Where(e => e.Person.PhoneMasked is { Length: > 0 }).Take(2).ToList();
         Assert.Equal(2, seekers.Count);
@@ -127,11 +128,16 @@ public sealed class ServicesPagesTests : SeedVillagesWebTest
         await using (var scope = Services.InScope())
             Assert.All(await scope.Get<AppDbContext>().Set<OutboxMessage>().ToListAsync(), m => Assert.Equal(OutboxState.NotConfigured, m.State));
 
+        var pushList = await client.GetStringAsync("/Employment/Services/Push");
+        var listed = Regex.Matches(pushList, $"name=\"v.{seekers[0].Person.Id}\" value=\"([0-9a-f-]{{36}})\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(listed);
         var delivered = await PostAsync(client, "/Employment/Services/Push?handler=Deliver&village=" + Hejiawan, "/Employment/Services/Push",
-            [new("People", seekers[0].Person.Id.ToString()), new("Channel", "WeChatGroup"), new("Date", Today())]);
+            [new("People", seekers[0].Person.Id.ToString()), new("Channel", "WeChatGroup"), new("Date", Today()),
+             .. listed.Select(v => new KeyValuePair<string, string>($"v.{seekers[0].Person.Id}", v.ToString()))]);
         Assert.Equal(HttpStatusCode.Redirect, delivered.StatusCode);
         var record = Assert.Single(await RecordsAsync());
         Assert.Equal((seekers[0].Person.Id, ServiceKind.JobPush, ServiceChannel.WeChatGroup), (record.PersonId, record.Kind, record.Channel));
+        Assert.Equal(listed, record.Vacancies());
     }
 
     [Fact]
