@@ -10,14 +10,21 @@ namespace Bangfu.Web.Pages.Employment.Referrals;
 /// The cadre's follow-up worklist (跟踪回访): open follow-ups of placements in the scope, earliest due first, overdue ones
 /// marked. Recording "no longer employed" puts the person back to 未就业有意愿 (see <see cref="ReferralService"/>).
 /// </summary>
-public sealed class FollowUpsModel(ReferralService referrals, RegionTree tree) : PageModel
+public sealed class FollowUpsModel(ReferralService referrals, RegionTree tree, Bangfu.Platform.Audit.AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
     public IReadOnlyList<FollowUpTask> Tasks { get; private set; } = [];
     public DateOnly Today => referrals.Today;
     [TempData] public string? Saved { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        await audit.RecordAsync(new Bangfu.Platform.Audit.AuditEntry(Bangfu.Platform.Audit.AuditCategories.Person, Bangfu.Platform.Audit.AuditEvents.PersonList,
+            Target: tree.Base, Details: new { list = "跟踪回访任务", shown = Tasks.Count }, RegionCode: tree.Base), ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
         Tasks = await referrals.OpenFollowUpsAsync(tree.Base ?? "\u0001", All ? null : Today.AddDays(14), ct);
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? doneOn, bool? stillEmployed, string? wage, string? note, CancellationToken ct)
@@ -49,7 +56,7 @@ public sealed class FollowUpsModel(ReferralService referrals, RegionTree tree) :
             }
         }
         ModelState.AddModelError("", error);
-        await OnGetAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bangfu.Web.Pages.Employment.Referrals;
 
 /// <summary>A village's referrals (推荐就业) with their outcomes, and the form to refer someone of the labour force to a job.</summary>
-public sealed class IndexModel(ReferralService referrals, MonthlyRoundService round, IPersonDirectory people, RegionTree tree) : PageModel
+public sealed class IndexModel(ReferralService referrals, MonthlyRoundService round, IPersonDirectory people, RegionTree tree, Bangfu.Platform.Audit.AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Village { get; set; }
     [BindProperty] public ReferralForm Input { get; set; } = new();
@@ -35,7 +35,11 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
     {
         (Input.Person, Input.Vacancy) = (person, vacancy);
         Input.ReferredOn ??= referrals.Today.ToString("yyyy-MM-dd");
-        return await LoadAsync(ct) ?? Page();
+        if (await LoadAsync(ct) is { } problem) return problem;
+        if (Place is not null)
+            await audit.RecordAsync(new Bangfu.Platform.Audit.AuditEntry(Bangfu.Platform.Audit.AuditCategories.Person, Bangfu.Platform.Audit.AuditEvents.PersonList,
+                Target: Place.Code, Details: new { list = "推荐就业", shown = Referrals.Count }, RegionCode: Place.Code), ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
