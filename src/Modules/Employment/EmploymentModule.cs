@@ -1,5 +1,6 @@
 using Bangfu.Platform;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bangfu.Employment;
 
@@ -19,6 +20,12 @@ public static class EmploymentModule
         services.AddScoped<Vacancies.VacancyImportService>();
         services.AddScoped<Jobseekers.JobseekerService>();
         services.AddScoped<Matching.MatchingService>();
+        services.AddScoped<Services.Ledger311Service>();
+        services.AddScoped<Services.PushListService>();
+        services.AddScoped<Services.OutboxService>();
+        services.TryAddSingleton<Services.IMessageSender, Services.NotConfiguredMessageSender>();
+        services.TryAddScoped<Services.IPushVacancySource, Services.MatchingPushSource>();
+        services.AddScoped<Referrals.ReferralService>();
         return services;
     }
 }

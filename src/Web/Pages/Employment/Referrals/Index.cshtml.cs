@@ -1,0 +1,82 @@
+using Bangfu.Employment.MonthlyRound;
+using Bangfu.Employment.Referrals;
+using Bangfu.Registry.Contracts;
+using Bangfu.Registry.Regions;
+using Bangfu.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bangfu.Web.Pages.Employment.Referrals;
+
+/// <summary>A village's referrals (推荐就业) with their outcomes, and the form to refer someone of the labour force to a job.</summary>
+public sealed class IndexModel(ReferralService referrals, MonthlyRoundService round, IPersonDirectory people, RegionTree tree, Bangfu.Platform.Audit.AuditTrail audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Village { get; set; }
+    [BindProperty] public ReferralForm Input { get; set; } = new();
+
+    public RegionPickerModel Picker { get; private set; } = null!;
+    public Region? Place { get; private set; }
+    public IReadOnlyList<Referral> Referrals { get; private set; } = [];
+    public IReadOnlyList<PersonSummary> LabourForce { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, PersonSummary> Names { get; private set; } = new Dictionary<Guid, PersonSummary>();
+    [TempData] public string? Saved { get; set; }
+
+    public sealed class ReferralForm
+    {
+        public Guid? Person { get; set; }
+        public Guid? Vacancy { get; set; }
+        public string? JobTitle { get; set; }
+        public string? EmployerName { get; set; }
+        public ReferralSource? Source { get; set; }
+        public string? ReferredOn { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid? person, Guid? vacancy, CancellationToken ct)
+    {
+        (Input.Person, Input.Vacancy) = (person, vacancy);
+        Input.ReferredOn ??= referrals.Today.ToString("yyyy-MM-dd");
+        if (await LoadAsync(ct) is { } problem) return problem;
+        if (Place is not null)
+            await audit.RecordAsync(new Bangfu.Platform.Audit.AuditEntry(Bangfu.Platform.Audit.AuditCategories.Person, Bangfu.Platform.Audit.AuditEvents.PersonList,
+                Target: Place.Code, Details: new { list = "推荐就业", shown = Referrals.Count }, RegionCode: Place.Code), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } problem) return problem;
+        if (Place is null) return NotFound();
+        if (Input.Person is null) ModelState.AddModelError("Input.Person", "请选择人员。");
+        if (Input.Source is null) ModelState.AddModelError("Input.Source", "请选择推荐来源。");
+        if (!DateOnly.TryParseExact(Input.ReferredOn, "yyyy-MM-dd", out var on)) ModelState.AddModelError("Input.ReferredOn", "推荐日期格式应为 YYYY-MM-DD。");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            await referrals.CreateAsync(new ReferralInput(Input.Person!.Value, Input.Vacancy, Input.JobTitle ?? "", Input.EmployerName ?? "", Input.Source!.Value, on), User.Identity?.Name, ct);
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ArgumentException e)
+        {
+            ModelState.AddModelError("Input." + e.ParamName, e.Message.Split(" (Parameter")[0]);
+            return Page();
+        }
+        Saved = "已登记推荐。";
+        return RedirectToPage(new { village = Place.Code });
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        Village = string.IsNullOrWhiteSpace(Village) ? tree.OwnVillage : Village.Trim();
+        Picker = await tree.PickerAsync("village", Village, RegionLevel.Village, submitOnChoice: true, ct: ct);
+        if (Village is null || (Village.Length < 12 && tree.InScope(Village))) return null;
+        if ((Place = await tree.VillageAsync(Village, ct)) is null) return NotFound();
+        Referrals = await referrals.ReferralsAsync(Place.Code, ct: ct);
+        var period = await round.CurrentPeriodAsync(Place.Code, ct);
+        LabourForce = (await round.ListAsync(Place.Code, period, VillageList.LabourForce, ct)).Select(e => e.Person).ToList();
+        Names = await people.FindManyAsync(Referrals.Select(r => r.PersonId).ToList(), ct);
+        return null;
+    }
+}
