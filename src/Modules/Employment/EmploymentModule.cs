@@ -16,6 +16,10 @@ public static class EmploymentModule
         services.AddScoped<Vacancies.VacancyService>();
         services.AddScoped<Vacancies.VacancyImportService>();
         services.AddScoped<Jobseekers.JobseekerService>();
+        services.AddScoped<Fairs.FairSearchService>();
+        services.AddScoped<Fairs.VacancyInterestService>();
+        services.AddScoped<Fairs.JobFairService>();
+        services.AddScoped<Fairs.DemoDataLoader>();
         return services;
     }
 }
