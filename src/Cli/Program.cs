@@ -10,4 +10,5 @@ root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(GenerateCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(KeyCommands.Create());
+root.Subcommands.Add(DemoCommands.Create());
 return await root.Parse(args).InvokeAsync();

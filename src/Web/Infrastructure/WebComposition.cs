@@ -86,6 +86,9 @@ public static class WebComposition
             o.Conventions.AuthorizePage("/Employment/Vacancies/Import", Permissions.EmployersManage);
             o.Conventions.AuthorizeFolder("/Employment/Jobseekers", Permissions.JobseekersEdit);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
+            // The online fair (永不落幕网络招聘会) is public: anyone may search and register interest without an account.
+            o.Conventions.AllowAnonymousToFolder("/Fair");
+            o.Conventions.AuthorizeFolder("/Employment/Fairs", Permissions.FairsManage);
             // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 c, 8.1.4.3).
             o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
         });
