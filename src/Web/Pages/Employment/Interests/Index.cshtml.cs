@@ -2,13 +2,13 @@ using Bangfu.Employment.Fairs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Bangfu.Web.Pages.Employment.Fairs;
+namespace Bangfu.Web.Pages.Employment.Interests;
 
 /// <summary>
 /// 网上求职意向: interest registered on the online fair inside the officer's scope (a matched person's village, else the
 /// vacancy's managing county), for follow-up: the phone in full on request (audited), state and note.
 /// </summary>
-public sealed class InterestsModel(VacancyInterestService interests) : PageModel
+public sealed class IndexModel(VacancyInterestService interests) : PageModel
 {
     [BindProperty(SupportsGet = true)] public InterestState? State { get; set; }
     public IReadOnlyList<InterestListItem> Items { get; private set; } = [];
@@ -29,7 +29,7 @@ public sealed class InterestsModel(VacancyInterestService interests) : PageModel
     public async Task<IActionResult> OnPostFollowUpAsync(Guid id, InterestState state, string? note, CancellationToken ct)
     {
         if (!await interests.FollowUpAsync(id, state, note, ct)) return NotFound();
-        return Redirect("/Employment/Fairs/Interests");
+        return Redirect("/Employment/Interests");
     }
 
     public static string StateName(InterestState s) => s switch
