@@ -18,6 +18,7 @@ public static class RegistryModule
         services.AddSingleton<RosterImport.RosterRowParserFactory>();
         services.AddScoped<RosterImport.RosterImportService>();
         services.AddScoped<Contracts.IPersonDirectory, People.PersonDirectory>();
+        services.AddScoped<Contracts.IPersonMatcher, People.PersonMatcher>();
         services.AddScoped<People.PeopleService>();
         services.AddScoped<People.IdNumberLookup>();
         services.AddScoped<DataQuality.QualityIssueService>();

@@ -4,8 +4,7 @@ using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Security;
-using Bangfu.Registry.Identifiers;
-using Bangfu.Registry.People;
+using Bangfu.Registry.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Employment.Fairs;
@@ -41,7 +40,7 @@ public sealed record SignInResult(FairAttendance? Attendance, string? Error, boo
 /// null, pages answer 404); attendee details are further limited by the region-scope filter (<see cref="FairAttendance"/>).
 /// Changes need the caller to manage the county (<see cref="EmployerService.Manages"/>).
 /// </summary>
-public sealed class JobFairService(AppDbContext db, RegionScopeAccessor scope, PersonalDataProtector protector, VacancyService vacancies,
+public sealed class JobFairService(AppDbContext db, RegionScopeAccessor scope, PersonalDataProtector protector, IPersonMatcher matcher, VacancyService vacancies,
     AuditActor actor, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone).DateTime);
@@ -187,26 +186,25 @@ public sealed class JobFairService(AppDbContext db, RegionScopeAccessor scope, P
         if (fair is null) return null;
         var n = name?.Trim() ?? "";
         if (n.Length == 0 || n.Length > 20) return new SignInResult(null, "请填写姓名（不超过 20 个字）");
-        if ((idNumber?.Length ?? 0) > 30 || ResidentIdNumber.TryParse(idNumber, Today, out var id) != ResidentIdProblem.None)
-            return new SignInResult(null, "身份证号码不正确，请核对（18 位，最后一位可能是 X）");
-        var hash = protector.Hash("id", id!.Value);
+        var id = matcher.CheckIdNumber(idNumber);
+        if (!id.IsValid) return new SignInResult(null, id.Error);
+        var hash = protector.Hash("id", id.Value!);
         var callerScope = scope.Scope;
         scope.Scope = RegionScope.Nationwide;
         try
         {
             var existing = await db.Set<FairAttendance>().AsNoTracking().FirstOrDefaultAsync(a => a.FairId == fair.Id && a.IdNumberHash == hash, ct);
             if (existing is not null) return new SignInResult(existing, null, AlreadySignedIn: true);
-            var person = await db.Set<Person>().AsNoTracking().Where(p => p.IdNumberHash == hash)
-                .Select(p => new { p.Id, p.RegionCode }).FirstOrDefaultAsync(ct);
+            var person = await matcher.ByIdNumberAsync(id.Value!, ct);
             var a = new FairAttendance
             {
                 FairId = fair.Id,
-                PersonId = person?.Id,
+                PersonId = person?.PersonId,
                 RegionCode = person?.RegionCode ?? fair.ManagingRegionCode,
                 Name = n,
-                IdNumberCipher = protector.Encrypt(id.Value),
+                IdNumberCipher = protector.Encrypt(id.Value!),
                 IdNumberHash = hash,
-                IdNumberMasked = id.Masked,
+                IdNumberMasked = id.Masked!,
                 SignedInAt = clock.GetUtcNow(),
                 RecordedBy = actor.UserName,
             };

@@ -4,8 +4,7 @@ using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Security;
-using Bangfu.Registry.Identifiers;
-using Bangfu.Registry.People;
+using Bangfu.Registry.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Employment.Fairs;
@@ -35,7 +34,7 @@ public sealed record InterestListItem(Guid Id, Guid VacancyId, string VacancyTit
 /// vacancy's managing county (the bureau follows up). Reading an interest's phone in full is audited.
 /// </summary>
 public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor scope, PersonalDataProtector protector,
-    AuditTrail audit, AuditActor actor, TimeProvider clock)
+    IPersonMatcher matcher, AuditTrail audit, AuditActor actor, TimeProvider clock)
 {
     public const string RevealEvent = "interest.phone";
     public const int NameMax = 20;
@@ -43,7 +42,7 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone).DateTime);
 
     /// <summary>Validates the form: name 1..20 characters, an 11-digit mainland mobile number, an optional valid ID number.</summary>
-    public IReadOnlyDictionary<string, string> Check(InterestInput input, out string phone, out ResidentIdNumber? id)
+    public IReadOnlyDictionary<string, string> Check(InterestInput input, out string phone, out IdNumberCheck? id)
     {
         var errors = new Dictionary<string, string>();
         var name = input.Name?.Trim() ?? "";
@@ -56,9 +55,10 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         id = null;
         if (!string.IsNullOrWhiteSpace(input.IdNumber))
         {
-            if ((input.IdNumber?.Length ?? 0) > 30 || ResidentIdNumber.TryParse(input.IdNumber, Today, out id) != ResidentIdProblem.None)
+            id = matcher.CheckIdNumber(input.IdNumber);
+            if (!id.IsValid)
             {
-                errors["IdNumber"] = "身份证号码不正确，请核对（18 位，最后一位可能是 X）；也可以不填";
+                errors["IdNumber"] = id.Error + "；也可以不填";
                 id = null;
             }
         }
@@ -83,22 +83,21 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         {
             if (await db.Set<VacancyInterest>().AnyAsync(x => x.VacancyId == vacancyId && x.PhoneHash == phoneHash, ct))
                 return new InterestResult(new Dictionary<string, string>());
-            byte[]? idHash = id is null ? null : protector.Hash("id", id.Value);
-            var people = db.Set<Person>().AsNoTracking();
-            var person = idHash is not null
-                ? await people.Where(p => p.IdNumberHash == idHash).Select(p => new { p.Id, p.RegionCode }).FirstOrDefaultAsync(ct)
-                : await people.Where(p => p.PhoneHash == phoneHash && p.Name == name).Select(p => new { p.Id, p.RegionCode }).FirstOrDefaultAsync(ct);
+            byte[]? idHash = id is null ? null : protector.Hash("id", id.Value!);
+            var person = id is not null
+                ? await matcher.ByIdNumberAsync(id.Value!, ct)
+                : await matcher.ByNameAndPhoneAsync(name, phone, ct);
             var now = clock.GetUtcNow();
             db.Add(new VacancyInterest
             {
                 VacancyId = vacancyId,
-                PersonId = person?.Id,
+                PersonId = person?.PersonId,
                 RegionCode = person?.RegionCode ?? vacancy.ManagingRegionCode,
                 Name = name,
                 PhoneCipher = protector.Encrypt(phone),
                 PhoneHash = phoneHash,
                 PhoneMasked = Masking.Phone(phone),
-                IdNumberCipher = id is null ? null : protector.Encrypt(id.Value),
+                IdNumberCipher = id is null ? null : protector.Encrypt(id.Value!),
                 IdNumberHash = idHash,
                 IdNumberMasked = id?.Masked,
                 CreatedAt = now,
