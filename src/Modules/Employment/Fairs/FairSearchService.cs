@@ -60,7 +60,7 @@ public sealed class FairSearchService(AppDbContext db, TimeProvider clock)
         var s = Clean(search);
         var q = VacancyService.Open(db.Set<Vacancy>().AsNoTracking(), Today);
         if (s.Occupation is { } occ) q = q.Where(v => v.OccupationCode == occ || v.OccupationCode.StartsWith(occ + "-"));
-        if (s.Place is { } place) q = q.Where(v => v.WorkplaceRegionCode.StartsWith(place));
+        if (s.Place is { } place) q = Under(q, place);
         if (s.MinWage is { } wage) q = q.Where(v => v.WageMax >= wage);
         if (s.HomeDailyOnly) q = q.Where(v => v.HomeDaily);
         if (s.Keyword is { } kw) q = q.Where(v => v.Title.Contains(kw));
@@ -71,9 +71,10 @@ public sealed class FairSearchService(AppDbContext db, TimeProvider clock)
             // Near home: the home county's vacancies, then the rest of its city, then everything else. Three range
             // queries on the workplace index instead of one sort of every open vacancy by a computed key.
             var city = home[..4];
-            var inCounty = q.Where(v => v.WorkplaceRegionCode.StartsWith(home));
-            var inCity = q.Where(v => v.WorkplaceRegionCode.StartsWith(city) && !v.WorkplaceRegionCode.StartsWith(home));
-            var elsewhere = q.Where(v => !v.WorkplaceRegionCode.StartsWith(city));
+            var (cityEnd, homeEnd) = (Next(city), Next(home));
+            var inCounty = Under(q, home);
+            var inCity = Under(q, city).Where(v => string.Compare(v.WorkplaceRegionCode, home) < 0 || string.Compare(v.WorkplaceRegionCode, homeEnd) >= 0);
+            var elsewhere = q.Where(v => string.Compare(v.WorkplaceRegionCode, city) < 0 || string.Compare(v.WorkplaceRegionCode, cityEnd) >= 0);
             rows = [];
             var need = PageSize + 1;
             foreach (var (bucket, homeDailyFirst) in new[] { (inCounty, true), (inCity, true), (elsewhere, false) })
@@ -90,6 +91,29 @@ public sealed class FairSearchService(AppDbContext db, TimeProvider clock)
         }
         else rows = await Page(q.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id), skip, PageSize + 1, ct);
         return new FairResultPage(rows.Take(PageSize).ToList(), s.Page, PageSize, rows.Count > PageSize);
+    }
+
+    /// <summary>
+    /// Workplaces under a region code prefix, as a range: code ≥ prefix and &lt; the next prefix of the same length
+    /// (430182 → 430183). Region codes are digits only, so this holds under any collation, and unlike a LIKE on a
+    /// parameter the range uses the workplace index on both providers.
+    /// </summary>
+    private static IQueryable<Vacancy> Under(IQueryable<Vacancy> q, string prefix)
+    {
+        var end = Next(prefix);
+        return q.Where(v => string.Compare(v.WorkplaceRegionCode, prefix) >= 0 && string.Compare(v.WorkplaceRegionCode, end) < 0);
+    }
+
+    /// <summary>The next digit string of the same length (4309 → 4310); all nines give a bound above every code (":").</summary>
+    private static string Next(string digits)
+    {
+        var c = digits.ToCharArray();
+        for (var i = c.Length - 1; i >= 0; i--)
+        {
+            if (c[i] < '9') { c[i]++; return new string(c); }
+            c[i] = '0';
+        }
+        return ":";
     }
 
     private async Task<List<FairVacancyItem>> Page(IOrderedQueryable<Vacancy> ordered, int skip, int take, CancellationToken ct)
