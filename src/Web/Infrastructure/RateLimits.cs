@@ -46,6 +46,9 @@ public static class RateLimits
             return Fixed("import|" + Caller(context), limits.ImportsPerHour, TimeSpan.FromHours(1));
         if (ListPages.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
             || ApiListPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (post && path.StartsWithSegments("/Fair", StringComparison.OrdinalIgnoreCase))
+            return Fixed("interest|" + Address(context), limits.InterestsPerHour, TimeSpan.FromHours(1));
+        if (ListPages.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             return Fixed("list|" + Caller(context), limits.ListsPerMinute, TimeSpan.FromMinutes(1));
         return RateLimitPartition.GetNoLimiter("");
     }
