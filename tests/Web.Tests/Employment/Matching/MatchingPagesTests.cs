@@ -39,6 +39,8 @@ public sealed class MatchingPagesTests : SeedVillagesWebTest
 
         Assert.Contains(person.IdNumberMasked, html);
         Assert.Contains(person.Name, html);
+        Assert.Contains(await Services.EntriesAsync(Bangfu.Employment.Jobseekers.JobseekerService.ViewEvent),
+            e => e.Target == person.Id.ToString() && e.Details!.Contains($"\"shown\":{expected.Vacancies.Count}"));
         var at = 0;
         foreach (var v in expected.Vacancies)
         {

@@ -1,4 +1,6 @@
+using Bangfu.Employment.Jobseekers;
 using Bangfu.Employment.Matching;
+using Bangfu.Platform.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,9 +9,10 @@ namespace Bangfu.Web.Pages.Employment.Matching;
 /// <summary>
 /// 人岗匹配 for one person: the open vacancies ranked for them (at most <see cref="Top"/>), each with its score (0–100)
 /// and every component explained in Chinese (<see cref="MatchingService.ForPersonAsync"/>, <see cref="MatchExplainer"/>).
-/// A person outside the caller's scope, or unknown, answers 404.
+/// A person outside the caller's scope, or unknown, answers 404. The view reads the jobseeker profile and is recorded as
+/// such (人员 / jobseeker.view, as <see cref="JobseekerService"/> does).
 /// </summary>
-public sealed class PersonModel(MatchingService matching) : PageModel
+public sealed class PersonModel(MatchingService matching, AuditTrail audit) : PageModel
 {
     public const int Top = 20;
 
@@ -19,6 +22,9 @@ public sealed class PersonModel(MatchingService matching) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Matches = await matching.ForPersonAsync(PersonId, Top, ct);
-        return Matches is null ? NotFound() : Page();
+        if (Matches is null) return NotFound();
+        await audit.RecordAsync(new AuditEntry(AuditCategories.Person, JobseekerService.ViewEvent, Target: PersonId.ToString(),
+            Details: new { page = "匹配岗位", shown = Matches.Vacancies.Count }, RegionCode: Matches.Person.RegionCode), ct);
+        return Page();
     }
 }
