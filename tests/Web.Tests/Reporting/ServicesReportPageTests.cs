@@ -4,6 +4,7 @@ using Bangfu.Employment.Contracts;
 using Bangfu.Employment.MonthlyRound;
 using Bangfu.Employment.Referrals;
 using Bangfu.Employment.Services;
+using Bangfu.Employment.Transport;
 using Bangfu.Employment.Vacancies;
 using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
@@ -73,6 +74,19 @@ public sealed partial class ServicesReportPageTests : SeedVillagesWebTest
             await s.GetRequiredService<ReferralService>().CompleteFollowUpAsync(three.Id, three.DueOn.AddDays(2), true, 4800, null, "测试");
             return 0;
         });
+        var carried = seekers.Skip(3).Take(2).ToList();
+        await AsAsync(MatchingScenario.Ningxiang, async s =>
+        {
+            var transport = s.GetRequiredService<TransportService>();
+            var departed = (await transport.CreateAsync(new TransportBatchInput(MatchingScenario.Ningxiang, "宁乡市人社局", new DateOnly(2022, 2, 11),
+                MatchingScenario.Ningxiang, "4403", "比亚迪", null, TransportMode.Bus, 40, 3000m, TransportPayer.Government, null), "测试", default)).Id!.Value;
+            foreach (var p in carried) await transport.AddPassengerAsync(departed, p.Id, "测试", default);
+            await transport.DepartAsync(departed, default);
+            var planned = (await transport.CreateAsync(new TransportBatchInput(MatchingScenario.Ningxiang, "宁乡市人社局", new DateOnly(2022, 2, 20),
+                MatchingScenario.Ningxiang, "4403", "比亚迪", null, TransportMode.Bus, 40, null, TransportPayer.Government, null), "测试", default)).Id!.Value;
+            await transport.AddPassengerAsync(planned, seekers[5].Id, "测试", default);
+            return 0;
+        });
         var month = $"{today:yyyy-MM}";
         var period = Period.Parse(month);
         int target;
@@ -106,6 +120,8 @@ public sealed partial class ServicesReportPageTests : SeedVillagesWebTest
         Assert.Equal(["0", "0", "1/1", "0/0"], april[7..11]);
         var july = RowOf(await client.GetStringAsync($"/Reporting/Services?region={Meitanba}&month=2022-07"), Hejiawan);
         Assert.Equal("0/1", july[10]);
+        var february = RowOf(await client.GetStringAsync($"/Reporting/Services?region={Meitanba}&month=2022-02"), Hejiawan);
+        Assert.Equal(carried.Count.ToString(), february[11]);
     }
 
     [Fact]
