@@ -14,6 +14,7 @@ public static class EmploymentModule
         services.AddScoped<MonthlyRound.MonthlyRoundService>();
         services.AddScoped<Transport.TransportService>();
         services.AddScoped<Transport.TransportReport>();
+        services.AddScoped<Reports.ServicesReport>();
         services.AddSingleton(Occupations.OccupationCatalog.Default);
         services.AddScoped<Employers.EmployerService>();
         services.AddScoped<Vacancies.VacancyService>();

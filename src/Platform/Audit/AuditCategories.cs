@@ -44,6 +44,7 @@ public static class AuditEvents
     public const string ExportVillageList = "export.village_list";
     public const string ExportAudit = "export.audit";
     public const string ExportTransport = "export.transport";
+    public const string ExportServicesReport = "export.services_report";
     public const string RoundSet = "round.set";
     public const string RoundClose = "round.close";
     public const string UserCreate = "user.create";
@@ -71,6 +72,7 @@ public static class AuditEvents
         [ExportVillageList] = "导出村级清单",
         [ExportAudit] = "导出审计日志",
         [ExportTransport] = "导出点对点输送统计或名单",
+        [ExportServicesReport] = "导出就业服务统计",
         [RoundSet] = "月度走访登记变化",
         [RoundClose] = "月度走访关账",
         [UserCreate] = "创建用户并分配角色",

@@ -88,6 +88,7 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Employment/Jobseekers", Permissions.JobseekersEdit);
             o.Conventions.AuthorizeFolder("/Employment/Services", Permissions.ServicesRecord);
             o.Conventions.AuthorizeFolder("/Employment/Referrals", Permissions.ServicesRecord);
+            o.Conventions.AuthorizeFolder("/Employment/Matching", Permissions.ServicesRecord);
             o.Conventions.AuthorizeFolder("/Employment/Ledger", Permissions.ReportsView);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
             // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 d, 8.1.4.3).

@@ -31,9 +31,10 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
         public string? ReferredOn { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid? person, Guid? vacancy, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? person, Guid? vacancy, CancellationToken ct, string? job = null, string? employer = null)
     {
         (Input.Person, Input.Vacancy) = (person, vacancy);
+        (Input.JobTitle, Input.EmployerName) = (job, employer);
         Input.ReferredOn ??= referrals.Today.ToString("yyyy-MM-dd");
         if (await LoadAsync(ct) is { } problem) return problem;
         if (Place is not null)
