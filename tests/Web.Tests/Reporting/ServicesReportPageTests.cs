@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Bangfu.Employment.Contracts;
+using Bangfu.Employment.Fairs;
 using Bangfu.Employment.MonthlyRound;
 using Bangfu.Employment.Referrals;
 using Bangfu.Employment.Services;
@@ -9,6 +10,8 @@ using Bangfu.Employment.Vacancies;
 using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Scope;
+using Bangfu.Platform.Security;
+using Bangfu.Registry.People;
 using Bangfu.Platform.Time;
 using Bangfu.Testing;
 using Bangfu.Web.Tests.Employment;
@@ -30,7 +33,7 @@ public sealed partial class ServicesReportPageTests : SeedVillagesWebTest
     private static partial Regex Tag();
 
     /// <summary>The cells of a region's row as text: name, open, jobs, pushes, guidance, training, "complete/target pct%",
-    /// referrals, placements, "retained/due" at 3 and at 6 months, transported.</summary>
+    /// referrals, placements, "retained/due" at 3 and at 6 months, transported, fairs held, fair attendees.</summary>
     private static string[] RowOf(string html, string region)
     {
         var row = Regex.Match(html, $"<tr[^>]*data-region=\"{region}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline);
@@ -87,6 +90,17 @@ public sealed partial class ServicesReportPageTests : SeedVillagesWebTest
             await transport.AddPassengerAsync(planned, seekers[5].Id, "测试", default);
             return 0;
         });
+        // A fair at 贺家湾村 this month with one of its seekers signed in, and one last year that does not count now.
+        await AsAsync(MatchingScenario.Ningxiang, async s =>
+        {
+            var idNumber = s.GetRequiredService<PersonalDataProtector>().Decrypt(
+                (await s.GetRequiredService<AppDbContext>().Set<Person>().SingleAsync(p => p.Id == a.Id)).IdNumberCipher);
+            var fairs = s.GetRequiredService<JobFairService>();
+            var now = (await fairs.SaveAsync(null, new FairInput("贺家湾村招聘会", today, Hejiawan, "村部广场", "宁乡市人社局"))).Fair!;
+            Assert.Null((await fairs.SignInAsync(now.Id, "参会人", idNumber))!.Error);
+            await fairs.SaveAsync(null, new FairInput("去年的招聘会", today.AddYears(-1), Hejiawan, null, null));
+            return 0;
+        });
         var month = $"{today:yyyy-MM}";
         var period = Period.Parse(month);
         int target;
@@ -106,7 +120,7 @@ public sealed partial class ServicesReportPageTests : SeedVillagesWebTest
         var town = RowOf(html, Meitanba);
         Assert.Equal(["1", welder.Headcount.ToString(), (Ledger311.RequiredPushes + 2).ToString(), "1", "1"], town[1..6]);
         Assert.StartsWith($"1/{target} ", town[6]);
-        Assert.Equal(["1", "0", "0/0", "0/0", "0"], town[7..]);
+        Assert.Equal(["1", "0", "0/0", "0/0", "0", "1", "1"], town[7..]);
         var total = RowOf(html, MatchingScenario.Ningxiang);
         Assert.Equal([vacancies.Count.ToString(), vacancies.Sum(v => v.Headcount).ToString()], total[1..3]);
         Assert.Contains($"href=\"/Employment/Ledger?region={Meitanba}&amp;year={today.Year}\"", html);
@@ -121,7 +135,7 @@ public sealed partial class ServicesReportPageTests : SeedVillagesWebTest
         var july = RowOf(await client.GetStringAsync($"/Reporting/Services?region={Meitanba}&month=2022-07"), Hejiawan);
         Assert.Equal("0/1", july[10]);
         var february = RowOf(await client.GetStringAsync($"/Reporting/Services?region={Meitanba}&month=2022-02"), Hejiawan);
-        Assert.Equal(carried.Count.ToString(), february[11]);
+        Assert.Equal([carried.Count.ToString(), "0", "0"], february[11..]);
     }
 
     [Fact]

@@ -26,9 +26,11 @@ namespace Bangfu.Employment.Reports;
 /// <param name="Due6">Follow-ups at 6 months falling due in the month.</param>
 /// <param name="Retained6">Of them, those that found the person still employed.</param>
 /// <param name="Transported">People carried point to point, by departure date (<see cref="TransportReport"/>, 人数).</param>
+/// <param name="FairsHeld">Offline job fairs (招聘会) held in the month whose venue lies in the region.</param>
+/// <param name="FairAttendees">People of the region (home village, within the caller's scope) signed in at a fair held in the month.</param>
 public sealed record ServicesFigures(string RegionCode, string RegionName, int OpenVacancies, int JobsOffered, int Pushes,
     int Guidance, int Training, int CoverageTarget, int CoverageComplete, int Referrals, int Placements, int Due3,
-    int Retained3, int Due6, int Retained6, int Transported)
+    int Retained3, int Due6, int Retained6, int Transported, int FairsHeld, int FairAttendees)
 {
     public double CoveragePercent => CoverageRow.Percent(CoverageComplete, CoverageTarget);
 }
@@ -75,6 +77,11 @@ public sealed class ServicesReport(AppDbContext db, RegionDirectory regions, Led
         var followUps = await db.Set<FollowUp>().AsNoTracking()
             .Where(f => f.RegionCode.StartsWith(regionCode) && f.DueOn >= from && f.DueOn <= to && (f.MonthsAfterStart == 3 || f.MonthsAfterStart == 6))
             .Select(f => new { f.RegionCode, f.MonthsAfterStart, Retained = f.DoneOn != null && f.StillEmployed == true }).ToListAsync(ct);
+        var fairs = await db.Set<Fairs.JobFair>().AsNoTracking()
+            .Where(f => f.Date >= from && f.Date <= to).Select(f => new { f.Id, f.VenueRegionCode }).ToListAsync(ct);
+        var fairIds = fairs.Select(f => f.Id).ToList();
+        var attendees = fairIds.Count == 0 ? [] : await db.Set<Fairs.FairAttendance>().AsNoTracking()
+            .Where(a => fairIds.Contains(a.FairId) && a.RegionCode.StartsWith(regionCode)).Select(a => a.RegionCode).ToListAsync(ct);
         var coverage = await ledger.CoverageAsync(regionCode, year, ct);
         var carried = await transport.ByRegionAsync(regionCode, ReportPeriod.Month(year, month), ct);
 
@@ -90,7 +97,8 @@ public sealed class ServicesReport(AppDbContext db, RegionDirectory regions, Led
                 cover?.Target ?? 0, cover?.Complete ?? 0, referrals.Count(In), placements.Count(In),
                 due.Count(f => f.MonthsAfterStart == 3), due.Count(f => f.MonthsAfterStart == 3 && f.Retained),
                 due.Count(f => f.MonthsAfterStart == 6), due.Count(f => f.MonthsAfterStart == 6 && f.Retained),
-                carried.FirstOrDefault(c => c.RegionCode == code)?.Persons ?? 0);
+                carried.FirstOrDefault(c => c.RegionCode == code)?.Persons ?? 0,
+                fairs.Count(f => In(f.VenueRegionCode)), attendees.Count(In));
         }
 
         var name = regionCode.Length == 0 ? "全国" : (await regions.FindAsync(regionCode, ct))?.Name ?? regionCode;

@@ -27,7 +27,7 @@ public sealed class IndexModel(ServicesReport report, RegionTree tree, TimeProvi
     public string Period => $"{Year:D4}-{MonthNumber:D2}";
 
     public static readonly string[] Headers = ["地区代码", "地区", "在招岗位", "岗位人数", "岗位推送", "职业指导", "培训信息",
-        "311 对象", "311 已服务到位", "311 覆盖率(%)", "推荐", "上岗", "3 个月回访", "3 个月在岗", "6 个月回访", "6 个月在岗", "点对点输送人数"];
+        "311 对象", "311 已服务到位", "311 覆盖率(%)", "推荐", "上岗", "3 个月回访", "3 个月在岗", "6 个月回访", "6 个月在岗", "点对点输送人数", "招聘会场次", "参会人员"];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -42,6 +42,7 @@ public sealed class IndexModel(ServicesReport report, RegionTree tree, TimeProvi
         [
             r.RegionCode, r.RegionName, r.OpenVacancies, r.JobsOffered, r.Pushes, r.Guidance, r.Training, r.CoverageTarget,
             r.CoverageComplete, r.CoveragePercent, r.Referrals, r.Placements, r.Due3, r.Retained3, r.Due6, r.Retained6, r.Transported,
+            r.FairsHeld, r.FairAttendees,
         ]));
     }
 
