@@ -30,6 +30,33 @@ root.Subcommands.Add(Command("report-postgres", "monthly dispatch of a province 
 root.Subcommands.Add(Command("match", "人岗匹配 of a province: the batch matcher vs the bare kernel on the same pairs; one person's top 10",
     [matchPeople, matchVacancies, matchTop, matchSingles, matchRuns, seed],
     (b, p) => b.Match(p.GetValue(matchPeople), p.GetValue(matchVacancies), p.GetValue(matchTop), p.GetValue(matchSingles), p.GetValue(matchRuns), p.GetValue(seed))));
+var fairVacancies = new Option<int>("--vacancies") { Description = "open vacancies on the online fair", DefaultValueFactory = _ => 50_000 };
+var fairConnections = new Option<int>("--connections") { Description = "concurrent connections of the load generator", DefaultValueFactory = _ => 256 };
+var fairSeconds = new Option<int>("--seconds") { Description = "length of the timed window", DefaultValueFactory = _ => 20 };
+var fair = new Command("fair", "the online fair's search page under concurrent load on loopback (p50, p99, throughput)") { fairVacancies, fairConnections, fairSeconds };
+fair.SetAction(async (parse, _) =>
+{
+    try
+    {
+        var workspace = Workspace.Locate();
+        await workspace.PrepareAsync(build: !parse.GetValue(noBuild));
+        if (!parse.GetValue(noBuild))
+        {
+            var web = await ChildProcess.RunAsync("dotnet", ["build", "-c", "Release", "-v", "q", "-nologo", Path.Combine(workspace.Root, "src", "Web")], workingDirectory: workspace.Root);
+            if (web.ExitCode != 0) throw new BenchException($"dotnet build failed:\n{web.Output}");
+        }
+        var table = await new FairBenchmark(workspace, new BangfuCli(workspace)).RunAsync(parse.GetValue(fairVacancies), parse.GetValue(fairConnections), parse.GetValue(fairSeconds));
+        Console.WriteLine(table);
+        await File.AppendAllTextAsync(Path.Combine(workspace.Out, "results.md"), $"## {string.Join(' ', args)}\n\n{table}\n");
+        return 0;
+    }
+    catch (BenchException e)
+    {
+        Console.Error.WriteLine($"bench: {e.Message}");
+        return 1;
+    }
+});
+root.Subcommands.Add(fair);
 root.Subcommands.Add(Command("all", "everything, with the defaults unless given", [rows, seed, repeat, persons, runs, pg],
     (b, p) => b.All(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat), p.GetValue(persons), p.GetValue(runs), p.GetValue(pg))));
 return await root.Parse(args).InvokeAsync();

@@ -12,4 +12,5 @@ root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(KeyCommands.Create());
 root.Subcommands.Add(TransportCommands.Create());
 root.Subcommands.Add(MatchCommands.Create());
+root.Subcommands.Add(DemoCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -253,6 +253,370 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     b.ToTable("emp_employer", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Employment.Fairs.FairAttendance", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("FairId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("fair_id");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_cipher");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long>("SignedInAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_in_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_fair_attendance");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_emp_fair_attendance_region_code");
+
+                    b.HasIndex("FairId", "IdNumberHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_fair_attendance_fair_id_id_number_hash");
+
+                    b.ToTable("emp_fair_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.FairEmployer", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Booth")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booth");
+
+                    b.Property<byte[]>("EmployerId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("employer_id");
+
+                    b.Property<byte[]>("FairId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("fair_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_fair_employer");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_emp_fair_employer_employer_id");
+
+                    b.HasIndex("FairId", "EmployerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_fair_employer_fair_id_employer_id");
+
+                    b.ToTable("emp_fair_employer", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.FairIntention", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("AttendanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("attendance_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("FairId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("fair_id");
+
+                    b.Property<bool>("Hired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hired");
+
+                    b.Property<DateOnly?>("HiredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hired_on");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<byte[]>("VacancyId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("vacancy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_fair_intention");
+
+                    b.HasIndex("FairId")
+                        .HasDatabaseName("ix_emp_fair_intention_fair_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_emp_fair_intention_region_code");
+
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_emp_fair_intention_vacancy_id");
+
+                    b.HasIndex("AttendanceId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_fair_intention_attendance_id_vacancy_id");
+
+                    b.ToTable("emp_fair_intention", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.FairVacancy", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("FairId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("fair_id");
+
+                    b.Property<byte[]>("VacancyId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("vacancy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_fair_vacancy");
+
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_emp_fair_vacancy_vacancy_id");
+
+                    b.HasIndex("FairId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_fair_vacancy_fair_id_vacancy_id");
+
+                    b.ToTable("emp_fair_vacancy", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.JobFair", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("ManagingRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managing_region_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organisers")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisers");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("VenueRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue_region_code");
+
+                    b.Property<string>("VenueText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("venue_text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_fair");
+
+                    b.HasIndex("ManagingRegionCode", "Date")
+                        .HasDatabaseName("ix_emp_fair_managing_region_code_date");
+
+                    b.HasIndex("Name", "Date", "VenueRegionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_fair_name_date_venue_region_code");
+
+                    b.ToTable("emp_fair", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.VacancyInterest", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_cipher");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_cipher");
+
+                    b.Property<byte[]>("PhoneHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<short>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<byte[]>("VacancyId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("vacancy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emp_vacancy_interest");
+
+                    b.HasIndex("RegionCode", "State")
+                        .HasDatabaseName("ix_emp_vacancy_interest_region_code_state");
+
+                    b.HasIndex("VacancyId", "PhoneHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_vacancy_interest_vacancy_id_phone_hash");
+
+                    b.ToTable("emp_vacancy_interest", (string)null);
+                });
+
             modelBuilder.Entity("Bangfu.Employment.Jobseekers.JobseekerProfile", b =>
                 {
                     b.Property<string>("CountyCode")
@@ -1061,6 +1425,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ManagingRegionCode", "State")
                         .HasDatabaseName("ix_emp_vacancy_managing_region_code_state");
+
+                    b.HasIndex("State", "PublishedAt")
+                        .HasDatabaseName("ix_emp_vacancy_state_published_at");
 
                     b.HasIndex("State", "OccupationCode", "ExpiresOn")
                         .HasDatabaseName("ix_emp_vacancy_state_occupation_code_expires_on");
@@ -2365,6 +2732,84 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasName("pk_idn_user_token");
 
                     b.ToTable("idn_user_token", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.FairAttendance", b =>
+                {
+                    b.HasOne("Bangfu.Employment.Fairs.JobFair", null)
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_fair_attendance_job_fair_fair_id");
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.FairEmployer", b =>
+                {
+                    b.HasOne("Bangfu.Employment.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_fair_employer_emp_employer_employer_id");
+
+                    b.HasOne("Bangfu.Employment.Fairs.JobFair", null)
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_fair_employer_job_fair_fair_id");
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.FairIntention", b =>
+                {
+                    b.HasOne("Bangfu.Employment.Fairs.FairAttendance", null)
+                        .WithMany()
+                        .HasForeignKey("AttendanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_fair_intention_emp_fair_attendance_attendance_id");
+
+                    b.HasOne("Bangfu.Employment.Fairs.JobFair", null)
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_fair_intention_job_fair_fair_id");
+
+                    b.HasOne("Bangfu.Employment.Vacancies.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_fair_intention_vacancy_vacancy_id");
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.FairVacancy", b =>
+                {
+                    b.HasOne("Bangfu.Employment.Fairs.JobFair", null)
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_fair_vacancy_job_fair_fair_id");
+
+                    b.HasOne("Bangfu.Employment.Vacancies.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_fair_vacancy_vacancy_vacancy_id");
+                });
+
+            modelBuilder.Entity("Bangfu.Employment.Fairs.VacancyInterest", b =>
+                {
+                    b.HasOne("Bangfu.Employment.Vacancies.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_emp_vacancy_interest_vacancy_vacancy_id");
                 });
 
             modelBuilder.Entity("Bangfu.Employment.Vacancies.Vacancy", b =>

@@ -26,6 +26,10 @@ public static class EmploymentModule
         services.TryAddSingleton<Services.IMessageSender, Services.NotConfiguredMessageSender>();
         services.TryAddScoped<Services.IPushVacancySource, Services.MatchingPushSource>();
         services.AddScoped<Referrals.ReferralService>();
+        services.AddScoped<Fairs.FairSearchService>();
+        services.AddScoped<Fairs.VacancyInterestService>();
+        services.AddScoped<Fairs.JobFairService>();
+        services.AddScoped<Fairs.DemoDataLoader>();
         return services;
     }
 }

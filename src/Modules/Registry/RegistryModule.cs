@@ -19,6 +19,7 @@ public static class RegistryModule
         services.AddScoped<RosterImport.RosterImportService>();
         services.AddScoped<Contracts.IPersonDirectory, People.PersonDirectory>();
         services.AddScoped<Contracts.IPersonContacts, People.PersonContacts>();
+        services.AddScoped<Contracts.IPersonMatcher, People.PersonMatcher>();
         services.AddScoped<People.PeopleService>();
         services.AddScoped<People.IdNumberLookup>();
         services.AddScoped<DataQuality.QualityIssueService>();

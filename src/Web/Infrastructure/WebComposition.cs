@@ -90,6 +90,10 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Employment/Referrals", Permissions.ServicesRecord);
             o.Conventions.AuthorizeFolder("/Employment/Ledger", Permissions.ReportsView);
             o.Conventions.AuthorizeFolder("/Reporting", Permissions.ReportsView);
+            // The online fair (永不落幕网络招聘会) is public: anyone may search and register interest without an account.
+            o.Conventions.AllowAnonymousToFolder("/Fair");
+            o.Conventions.AuthorizeFolder("/Employment/Fairs", Permissions.FairsManage);
+            o.Conventions.AuthorizeFolder("/Employment/Interests", Permissions.ServicesRecord);
             // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 d, 8.1.4.3).
             o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
         });

@@ -32,6 +32,8 @@ public enum VacancySource : short
     Import = 2,
     /// <summary>Brought to a job fair.</summary>
     Fair = 3,
+    /// <summary>Demo data loaded by <c>demo load</c> (演示数据).</summary>
+    Demo = 4,
 }
 
 /// <summary>

@@ -25,6 +25,8 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         // Open vacancies: published and not past their date, by occupation and by workplace.
         b.HasIndex(v => new { v.State, v.OccupationCode, v.ExpiresOn });
         b.HasIndex(v => new { v.State, v.WorkplaceRegionCode, v.ExpiresOn });
+        // The online fair's default order: open vacancies, newest published first.
+        b.HasIndex(v => new { v.State, v.PublishedAt });
         // The review queue and management lists of a county bureau.
         b.HasIndex(v => new { v.ManagingRegionCode, v.State });
         // One employer's vacancies; the import's de-duplication key (employer + title + workplace + occupation).

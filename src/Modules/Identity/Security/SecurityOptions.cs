@@ -39,6 +39,9 @@ public sealed class SecurityOptions
     /// <summary>Roster uploads per user and hour.</summary>
     public int ImportsPerHour { get; set; } = 20;
 
+    /// <summary>Interest registrations on the public online fair per client address and hour (anti-automation).</summary>
+    public int InterestsPerHour { get; set; } = 10;
+
     public TimeSpan Idle => TimeSpan.FromMinutes(IdleMinutes);
     public TimeSpan Absolute => TimeSpan.FromHours(AbsoluteHours);
 

@@ -77,6 +77,28 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "emp_fair",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    venue_region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    venue_text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    organisers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    managing_region_code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    is_demo = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_fair", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "emp_follow_up",
                 columns: table => new
                 {
@@ -527,6 +549,58 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "emp_fair_attendance",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fair_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    id_number_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    id_number_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    id_number_masked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    signed_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_fair_attendance", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_emp_fair_attendance_job_fair_fair_id",
+                        column: x => x.fair_id,
+                        principalTable: "emp_fair",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_fair_employer",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fair_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    employer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    booth = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_fair_employer", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_emp_fair_employer_emp_employer_employer_id",
+                        column: x => x.employer_id,
+                        principalTable: "emp_employer",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_emp_fair_employer_job_fair_fair_id",
+                        column: x => x.fair_id,
+                        principalTable: "emp_fair",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idn_role_claim",
                 columns: table => new
                 {
@@ -801,6 +875,100 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "emp_fair_vacancy",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fair_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    vacancy_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_fair_vacancy", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_emp_fair_vacancy_job_fair_fair_id",
+                        column: x => x.fair_id,
+                        principalTable: "emp_fair",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_emp_fair_vacancy_vacancy_vacancy_id",
+                        column: x => x.vacancy_id,
+                        principalTable: "emp_vacancy",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_vacancy_interest",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    vacancy_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    phone_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    phone_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    phone_masked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    id_number_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    id_number_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
+                    id_number_masked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    state = table.Column<short>(type: "smallint", nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_vacancy_interest", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_emp_vacancy_interest_vacancy_vacancy_id",
+                        column: x => x.vacancy_id,
+                        principalTable: "emp_vacancy",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emp_fair_intention",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    fair_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    attendance_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    vacancy_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    hired = table.Column<bool>(type: "boolean", nullable: false),
+                    hired_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_emp_fair_intention", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_emp_fair_intention_emp_fair_attendance_attendance_id",
+                        column: x => x.attendance_id,
+                        principalTable: "emp_fair_attendance",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_emp_fair_intention_job_fair_fair_id",
+                        column: x => x.fair_id,
+                        principalTable: "emp_fair",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_emp_fair_intention_vacancy_vacancy_id",
+                        column: x => x.vacancy_id,
+                        principalTable: "emp_vacancy",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reg_household_membership",
                 columns: table => new
                 {
@@ -850,6 +1018,71 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "ix_emp_employer_managing_region_code_name",
                 table: "emp_employer",
                 columns: new[] { "managing_region_code", "name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_managing_region_code_date",
+                table: "emp_fair",
+                columns: new[] { "managing_region_code", "date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_name_date_venue_region_code",
+                table: "emp_fair",
+                columns: new[] { "name", "date", "venue_region_code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_attendance_fair_id_id_number_hash",
+                table: "emp_fair_attendance",
+                columns: new[] { "fair_id", "id_number_hash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_attendance_region_code",
+                table: "emp_fair_attendance",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_employer_employer_id",
+                table: "emp_fair_employer",
+                column: "employer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_employer_fair_id_employer_id",
+                table: "emp_fair_employer",
+                columns: new[] { "fair_id", "employer_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_intention_attendance_id_vacancy_id",
+                table: "emp_fair_intention",
+                columns: new[] { "attendance_id", "vacancy_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_intention_fair_id",
+                table: "emp_fair_intention",
+                column: "fair_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_intention_region_code",
+                table: "emp_fair_intention",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_intention_vacancy_id",
+                table: "emp_fair_intention",
+                column: "vacancy_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_vacancy_fair_id_vacancy_id",
+                table: "emp_fair_vacancy",
+                columns: new[] { "fair_id", "vacancy_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_fair_vacancy_vacancy_id",
+                table: "emp_fair_vacancy",
+                column: "vacancy_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_emp_follow_up_county_code_placement_id_months_after_start",
@@ -972,9 +1205,25 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 columns: new[] { "state", "occupation_code", "expires_on" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_state_published_at",
+                table: "emp_vacancy",
+                columns: new[] { "state", "published_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_vacancy_state_workplace_region_code_expires_on",
                 table: "emp_vacancy",
                 columns: new[] { "state", "workplace_region_code", "expires_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_interest_region_code_state",
+                table: "emp_vacancy_interest",
+                columns: new[] { "region_code", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_vacancy_interest_vacancy_id_phone_hash",
+                table: "emp_vacancy_interest",
+                columns: new[] { "vacancy_id", "phone_hash" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_emp_village_month_period_region_code",
@@ -1143,6 +1392,15 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "aud_event");
 
             migrationBuilder.DropTable(
+                name: "emp_fair_employer");
+
+            migrationBuilder.DropTable(
+                name: "emp_fair_intention");
+
+            migrationBuilder.DropTable(
+                name: "emp_fair_vacancy");
+
+            migrationBuilder.DropTable(
                 name: "emp_follow_up");
 
             migrationBuilder.DropTable(
@@ -1170,7 +1428,7 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "emp_transport_passenger");
 
             migrationBuilder.DropTable(
-                name: "emp_vacancy");
+                name: "emp_vacancy_interest");
 
             migrationBuilder.DropTable(
                 name: "emp_village_month");
@@ -1215,7 +1473,10 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 name: "reg_roster_import_issue");
 
             migrationBuilder.DropTable(
-                name: "emp_employer");
+                name: "emp_fair_attendance");
+
+            migrationBuilder.DropTable(
+                name: "emp_vacancy");
 
             migrationBuilder.DropTable(
                 name: "idn_role");
@@ -1228,6 +1489,12 @@ namespace Bangfu.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "reg_roster_import");
+
+            migrationBuilder.DropTable(
+                name: "emp_fair");
+
+            migrationBuilder.DropTable(
+                name: "emp_employer");
 
             migrationBuilder.DropTable(
                 name: "reg_household");

@@ -1,0 +1,71 @@
+using Bangfu.Employment.Fairs;
+using Bangfu.Employment.Occupations;
+using Bangfu.Registry.Regions;
+using Bangfu.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bangfu.Web.Pages.Fair;
+
+/// <summary>
+/// 永不落幕网络招聘会: the public, anonymous search of all open vacancies by occupation (a level of the catalogue finds
+/// everything below it), workplace (province, city), minimum monthly wage (yuan), "near home" (home county: vacancies
+/// there first, then the same city) and home-daily posts. No personal data is shown or read. Invalid query values are
+/// ignored rather than answered with an error.
+/// </summary>
+public sealed class FairIndexModel(FairSearchService search, OccupationCatalog occupations, RegionDirectory regions, RegionTree tree) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Occupation { get; set; }
+    [BindProperty(SupportsGet = true)] public string? PlaceProvince { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Place { get; set; }
+    [BindProperty(SupportsGet = true)] public string? MinWage { get; set; }
+    [BindProperty(SupportsGet = true)] public string? HomeProvince { get; set; }
+    [BindProperty(SupportsGet = true)] public string? HomeCity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Home { get; set; }
+    [BindProperty(SupportsGet = true)] public bool HomeDaily { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public FairResultPage Results { get; private set; } = new([], 1, FairSearchService.PageSize, false);
+    public OccupationCatalog Occupations => occupations;
+    public IReadOnlyList<Region> Provinces { get; private set; } = [];
+    public IReadOnlyList<Region> PlaceCities { get; private set; } = [];
+    public IReadOnlyList<Region> HomeCities { get; private set; } = [];
+    public IReadOnlyList<Region> HomeCounties { get; private set; } = [];
+    public Dictionary<string, string> PlaceNames { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Provinces = await regions.ChildrenAsync(null, ct);
+        PlaceProvince = Code(PlaceProvince, 2);
+        Place = Code(Place, 4) ?? PlaceProvince;
+        if (Place is { Length: 4 } && PlaceProvince is null) PlaceProvince = Place[..2];
+        if (PlaceProvince is not null) PlaceCities = await regions.ChildrenAsync(PlaceProvince, ct);
+        Home = Code(Home, 6);
+        HomeCity = Code(HomeCity, 4) ?? Home?[..4];
+        HomeProvince = Code(HomeProvince, 2) ?? HomeCity?[..2];
+        if (HomeProvince is not null) HomeCities = await regions.ChildrenAsync(HomeProvince, ct);
+        if (HomeCity is not null) HomeCounties = await regions.ChildrenAsync(HomeCity, ct);
+        int? wage = int.TryParse(MinWage, out var w) ? w : null;
+        Results = await search.SearchAsync(new FairSearch(Occupation, Place, wage, Home, HomeDaily, Q, PageNumber), ct);
+        foreach (var code in Results.Items.Select(i => i.WorkplaceRegionCode).Distinct())
+            PlaceNames[code] = await tree.FullNameAsync(code, ct);
+    }
+
+    private static string? Code(string? value, int length) =>
+        value?.Trim() is { } v && v.Length == length && v.All(char.IsAsciiDigit) ? v : null;
+
+    /// <summary>The query string of this search on another page.</summary>
+    public string PageLink(int page)
+    {
+        var q = new Dictionary<string, string?>
+        {
+            ["occupation"] = Occupation, ["placeProvince"] = PlaceProvince, ["place"] = Place, ["minWage"] = MinWage,
+            ["homeProvince"] = HomeProvince, ["homeCity"] = HomeCity, ["home"] = Home, ["homeDaily"] = HomeDaily ? "true" : null,
+            ["q"] = Q, ["p"] = page.ToString(),
+        };
+        return "/Fair" + Microsoft.AspNetCore.Http.QueryString.Create(q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
+    public static string Wage(FairVacancyItem v) => v.WageMin == v.WageMax ? $"{v.WageMin} 元/月" : $"{v.WageMin}–{v.WageMax} 元/月";
+}
