@@ -60,23 +60,69 @@ public sealed class FairSearchService(AppDbContext db, TimeProvider clock)
         var s = Clean(search);
         var q = VacancyService.Open(db.Set<Vacancy>().AsNoTracking(), Today);
         if (s.Occupation is { } occ) q = q.Where(v => v.OccupationCode == occ || v.OccupationCode.StartsWith(occ + "-"));
-        if (s.Place is { } place) q = q.Where(v => v.WorkplaceRegionCode.StartsWith(place));
+        if (s.Place is { } place) q = Under(q, place);
         if (s.MinWage is { } wage) q = q.Where(v => v.WageMax >= wage);
         if (s.HomeDailyOnly) q = q.Where(v => v.HomeDaily);
         if (s.Keyword is { } kw) q = q.Where(v => v.Title.Contains(kw));
-        var joined = from v in q
-                     join e in db.Set<Employer>().AsNoTracking() on v.EmployerId equals e.Id
-                     select new { V = v, EmployerName = e.Name };
-        var ordered = s.Home is { } home
-            ? joined.OrderBy(x => x.V.WorkplaceRegionCode.StartsWith(home) ? 0 : x.V.WorkplaceRegionCode.StartsWith(home.Substring(0, 4)) ? 1 : 2)
-                .ThenByDescending(x => x.V.HomeDaily).ThenByDescending(x => x.V.PublishedAt)
-            : joined.OrderByDescending(x => x.V.PublishedAt);
-        var rows = await ordered.ThenBy(x => x.V.Id).Skip((s.Page - 1) * PageSize).Take(PageSize + 1)
-            .Select(x => new FairVacancyItem(x.V.Id, x.V.Title, x.V.OccupationCode, x.EmployerName, x.V.Headcount, x.V.WageMin,
-                x.V.WageMax, x.V.WorkplaceRegionCode, x.V.WorkplaceText, x.V.HousingProvided, x.V.MealsProvided, x.V.HomeDaily,
-                x.V.SuitableForRuralLabour, x.V.ExpiresOn))
-            .ToListAsync(ct);
+        List<FairVacancyItem> rows;
+        var skip = (s.Page - 1) * PageSize;
+        if (s.Home is { } home)
+        {
+            // Near home: the home county's vacancies, then the rest of its city, then everything else. Three range
+            // queries on the workplace index instead of one sort of every open vacancy by a computed key.
+            var city = home[..4];
+            var (cityEnd, homeEnd) = (Next(city), Next(home));
+            var inCounty = Under(q, home);
+            var inCity = Under(q, city).Where(v => string.Compare(v.WorkplaceRegionCode, home) < 0 || string.Compare(v.WorkplaceRegionCode, homeEnd) >= 0);
+            var elsewhere = q.Where(v => string.Compare(v.WorkplaceRegionCode, city) < 0 || string.Compare(v.WorkplaceRegionCode, cityEnd) >= 0);
+            rows = [];
+            var need = PageSize + 1;
+            foreach (var (bucket, homeDailyFirst) in new[] { (inCounty, true), (inCity, true), (elsewhere, false) })
+            {
+                if (need == 0) break;
+                var count = skip > 0 ? await bucket.CountAsync(ct) : int.MaxValue;
+                if (skip >= count) { skip -= count; continue; }
+                var ordered = homeDailyFirst ? bucket.OrderByDescending(v => v.HomeDaily).ThenByDescending(v => v.PublishedAt) : bucket.OrderByDescending(v => v.PublishedAt);
+                var got = await Page(ordered.ThenBy(v => v.Id), skip, need, ct);
+                rows.AddRange(got);
+                need -= got.Count;
+                skip = 0;
+            }
+        }
+        else rows = await Page(q.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id), skip, PageSize + 1, ct);
         return new FairResultPage(rows.Take(PageSize).ToList(), s.Page, PageSize, rows.Count > PageSize);
+    }
+
+    /// <summary>
+    /// Workplaces under a region code prefix, as a range: code ≥ prefix and &lt; the next prefix of the same length
+    /// (430182 → 430183). Region codes are digits only, so this holds under any collation, and unlike a LIKE on a
+    /// parameter the range uses the workplace index on both providers.
+    /// </summary>
+    private static IQueryable<Vacancy> Under(IQueryable<Vacancy> q, string prefix)
+    {
+        var end = Next(prefix);
+        return q.Where(v => string.Compare(v.WorkplaceRegionCode, prefix) >= 0 && string.Compare(v.WorkplaceRegionCode, end) < 0);
+    }
+
+    /// <summary>The next digit string of the same length (4309 → 4310); all nines give a bound above every code (":").</summary>
+    private static string Next(string digits)
+    {
+        var c = digits.ToCharArray();
+        for (var i = c.Length - 1; i >= 0; i--)
+        {
+            if (c[i] < '9') { c[i]++; return new string(c); }
+            c[i] = '0';
+        }
+        return ":";
+    }
+
+    private async Task<List<FairVacancyItem>> Page(IOrderedQueryable<Vacancy> ordered, int skip, int take, CancellationToken ct)
+    {
+        var page = await ordered.Skip(skip).Take(take).ToListAsync(ct);
+        var ids = page.Select(v => v.EmployerId).Distinct().ToList();
+        var names = await db.Set<Employer>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        return page.Select(v => new FairVacancyItem(v.Id, v.Title, v.OccupationCode, names.GetValueOrDefault(v.EmployerId, ""), v.Headcount, v.WageMin,
+            v.WageMax, v.WorkplaceRegionCode, v.WorkplaceText, v.HousingProvided, v.MealsProvided, v.HomeDaily, v.SuitableForRuralLabour, v.ExpiresOn)).ToList();
     }
 
     /// <summary>An open vacancy's public details; null when it is not open (or does not exist).</summary>

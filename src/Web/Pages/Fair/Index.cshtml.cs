@@ -49,7 +49,16 @@ public sealed class FairIndexModel(FairSearchService search, OccupationCatalog o
         int? wage = int.TryParse(MinWage, out var w) ? w : null;
         Results = await search.SearchAsync(new FairSearch(Occupation, Place, wage, Home, HomeDaily, Q, PageNumber), ct);
         foreach (var code in Results.Items.Select(i => i.WorkplaceRegionCode).Distinct())
-            PlaceNames[code] = await tree.FullNameAsync(code, ct);
+            PlaceNames[code] = await PlaceNameAsync(tree, code, ct);
+    }
+
+    /// <summary>A workplace's name; a 6-digit code of a city or province written with trailing zeros (430100) is read as that city (4301).</summary>
+    public static async Task<string> PlaceNameAsync(RegionTree tree, string code, CancellationToken ct)
+    {
+        var c = code;
+        while (c.Length == 6 && c.EndsWith("00", StringComparison.Ordinal)) c = c.Length == 6 ? c[..4] : c;
+        if (c.Length == 4 && c.EndsWith("00", StringComparison.Ordinal)) c = c[..2];
+        return await tree.FullNameAsync(c, ct);
     }
 
     private static string? Code(string? value, int length) =>

@@ -48,7 +48,7 @@ public sealed class FairVacancyModel(FairSearchService search, VacancyInterestSe
         Details = await search.DetailsAsync(Id, ct);
         if (Details is null) return false;
         OccupationName = occupations.ByCode(Details.Item.OccupationCode)?.Name ?? Details.Item.OccupationCode;
-        PlaceName = await tree.FullNameAsync(Details.Item.WorkplaceRegionCode, ct);
+        PlaceName = await FairIndexModel.PlaceNameAsync(tree, Details.Item.WorkplaceRegionCode, ct);
         return true;
     }
 }
