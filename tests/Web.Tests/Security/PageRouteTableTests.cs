@@ -38,7 +38,8 @@ namespace Bangfu.Web.Tests.Security;
 /// Every page of the application and every handler of it, enumerated from the host's route table and the compiled page
 /// models, is requested without signing in, by each role that lacks its permission, and by the roles that hold it with an
 /// id or region inside their scope and one of another county (十八洞村, 花垣县). Out of scope is 404 and the answer holds
-/// nothing of 十八洞村's people. A page or handler added without a case here fails the first test; the API has its own
+/// nothing of 十八洞村's people (nor the names of 花垣县's employer, vacancy, transport batch or fair). An employer account (用人单位)
+/// is among the roles: it reaches its own vacancies and no person-level page. A page or handler added without a case here fails the first test; the API has its own
 /// table (ApiRouteTableTests).
 /// </summary>
 public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClassFixture<PageRouteTableTests.Arranged>
@@ -641,7 +642,8 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
 
     /// <summary>
     /// One host and database for the whole table: the seed roster of five villages (贺家湾村 and 十八洞村 among them), an account
-    /// and a signed-in client per role, and the imports, jobs, tokens, sessions and issues the cases point at.
+    /// and a signed-in client per role (the employer account tied to 宁乡市's employer), the imports, jobs, tokens, sessions and issues
+    /// the cases point at, and the employment services records of both counties (<see cref="Work"/>).
     /// </summary>
     public sealed class Arranged : RegistryWebTest
     {
