@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Bangfu.Identity.Users;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Security;
 using Bangfu.Registry.People;
@@ -97,6 +98,20 @@ public sealed class ApiRouteTableTests : ApiTest
             var client = c.Permission switch { P.RegistryView => withoutView, P.ReportsView => withoutReports, _ => withoutImport };
             await ProblemAsync(await client.SendAsync(c.InScope()), HttpStatusCode.Forbidden);
         }
+    }
+
+    [Fact]
+    public async Task An_employer_accounts_token_is_refused_every_api_route()
+    {
+        // 用人单位: vacancies.post only, no region scope; the API serves none of it (person data, imports, reports). It gets no token,
+        // and its sign-in cookie reaches no route (403 before any body is read).
+        var account = await OfficerAsync("qiye", null, Roles.Employer);
+        var refused = await Assert.ThrowsAsync<Bangfu.Identity.Tokens.AccessTokenRequestException>(() => TokenAsync(account));
+        Assert.Contains("没有管辖区域", refused.Message);
+        var employer = await SignInAgainAsync("qiye");
+        foreach (var c in Cases(Placeholder))
+        foreach (var request in new[] { c.InScope, c.OutOfScope }.OfType<Func<HttpRequestMessage>>())
+            await ProblemAsync(await employer.SendAsync(request()), HttpStatusCode.Forbidden);
     }
 
     [Fact]

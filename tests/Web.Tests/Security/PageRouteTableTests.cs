@@ -2,6 +2,13 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Bangfu.Employment.Employers;
+using Bangfu.Employment.Fairs;
+using Bangfu.Employment.Jobseekers;
+using Bangfu.Employment.Referrals;
+using Bangfu.Employment.Services;
+using Bangfu.Employment.Transport;
+using Bangfu.Employment.Vacancies;
 using Bangfu.Identity.Sessions;
 using Bangfu.Identity.Tokens;
 using Bangfu.Identity.Users;
@@ -11,11 +18,13 @@ using Bangfu.Platform.Jobs;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Security;
 using Bangfu.Platform.Time;
+using Bangfu.Platform.Users;
 using Bangfu.Registry.DataQuality;
 using Bangfu.Registry.People;
 using Bangfu.Registry.RosterImport;
 using Bangfu.Testing;
 using Bangfu.Web.Tests.Registry;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -29,7 +38,8 @@ namespace Bangfu.Web.Tests.Security;
 /// Every page of the application and every handler of it, enumerated from the host's route table and the compiled page
 /// models, is requested without signing in, by each role that lacks its permission, and by the roles that hold it with an
 /// id or region inside their scope and one of another county (十八洞村, 花垣县). Out of scope is 404 and the answer holds
-/// nothing of 十八洞村's people. A page or handler added without a case here fails the first test; the API has its own
+/// nothing of 十八洞村's people (nor the names of 花垣县's employer, vacancy, transport batch or fair). An employer account (用人单位)
+/// is among the roles: it reaches its own vacancies and no person-level page. A page or handler added without a case here fails the first test; the API has its own
 /// table (ApiRouteTableTests).
 /// </summary>
 public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClassFixture<PageRouteTableTests.Arranged>
@@ -63,11 +73,15 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
         (Roles.CountyOfficer, "ningxiang", "430182"),
         (Roles.TownshipOfficer, "meitanba", "430182106"),
         (Roles.VillageOfficer, "hejiawan", RegistryWebTest.Hejiawan),
+        // 用人单位: no region scope, tied to 宁乡市's employer by its claim; its own vacancies only, no person data.
+        (Roles.Employer, "qiye", null),
     ];
 
     private static string V => Roles.VillageOfficer;
     private static string C => Roles.CountyOfficer;
     private const string Users = P.UsersManage + "|" + P.SecurityManage;
+    /// <summary>The vacancy folder: managing employers, reviewing, or posting as an employer account (WebComposition's VacanciesPolicy).</summary>
+    private const string Vac = P.EmployersManage + "|" + P.VacanciesReview + "|" + P.VacanciesPost;
     private static Dictionary<string, string> F(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
     private static Req Get(string url) => new("GET", url);
     private static Req Post(string url, params (string, string)[] fields) => new("POST", url, F(fields));
@@ -75,6 +89,7 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
     public static IReadOnlyList<Case> Cases(Data d)
     {
         string hejiawan = RegistryWebTest.Hejiawan, shibadong = RegistryWebTest.Shibadong;
+        var w = d.W;
         return
         [
             // Signing in and out.
@@ -138,7 +153,7 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
                 OutOfScopeStatus: 200),
             // The township of 贺家湾村 lies above the village officer's scope, and the administrators hold none: the picker lists nothing for them.
             new("GET /Registry/Regions?handler=Children", [SignedIn], Roles.TownshipOfficer, Get($"/Registry/Regions?handler=Children&parent={hejiawan[..9]}"),
-                Get($"/Registry/Regions?handler=Children&parent={shibadong[..9]}"), NotFoundFor: [Roles.VillageOfficer, Roles.SystemAdministrator, Roles.SecurityAdministrator, Roles.Auditor]),
+                Get($"/Registry/Regions?handler=Children&parent={shibadong[..9]}"), NotFoundFor: [Roles.VillageOfficer, Roles.SystemAdministrator, Roles.SecurityAdministrator, Roles.Auditor, Roles.Employer]),
 
             // Imports: county level and above.
             new("GET /Registry/Imports", [P.RegistryImport], C, Get("/Registry/Imports"), null, "没有参数：只列管辖区域内的导入"),
@@ -189,6 +204,160 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
                 Get($"/Reporting/Monthly/People?handler=Export&region={hejiawan}&period=2021-12&figure=Persons"),
                 Get($"/Reporting/Monthly/People?handler=Export&region={shibadong}&period=2021-12&figure=Persons")),
 
+            // Employers and vacancies: county and township officers manage those of their county (and review there), an employer account
+            // its own vacancies; 花垣县's employer and vacancy are not found.
+            new("GET /Employment/Employers", [P.EmployersManage], C, Get("/Employment/Employers?q=比亚迪"), null,
+                "只列管理范围内的用人单位；花垣县的不列出（其名称在 ForeignMarkers 中，答复里不得出现）"),
+            new("GET /Employment/Employers/Edit", [P.EmployersManage], C, Get($"/Employment/Employers/Edit/{w.OwnEmployer}"),
+                Get($"/Employment/Employers/Edit/{w.ForeignEmployer}")),
+            new("POST /Employment/Employers/Edit", [P.EmployersManage], C, Post($"/Employment/Employers/Edit/{w.OwnEmployer}"),
+                Post($"/Employment/Employers/Edit/{w.ForeignEmployer}", ("Input.Name", "改名"), ("Input.CreditCode", "914403001922038216"), ("Input.RegionCode", "433124"))),
+            new("GET /Employment/Vacancies", [Vac], C, Get("/Employment/Vacancies"), Get($"/Employment/Vacancies?employerId={w.ForeignEmployer}"),
+                "列表只含自己管理的（用人单位账号：自己的）岗位；按另一县的单位筛选得到空列表", OutOfScopeStatus: 200),
+            new("GET /Employment/Vacancies/Edit", [Vac], Roles.Employer, Get($"/Employment/Vacancies/Edit/{w.OwnVacancy}"),
+                Get($"/Employment/Vacancies/Edit/{w.ForeignVacancy}")),
+            new("POST /Employment/Vacancies/Edit", [Vac], Roles.Employer, Post("/Employment/Vacancies/Edit", ("Input.Title", "电池装配工"),
+                    ("Input.OccupationCode", "6-29-01-04"), ("Input.Headcount", "20"), ("Input.WageMin", "4500"), ("Input.WageMax", "6500"),
+                    ("Input.WorkplaceRegionCode", "430182"), ("Input.ExpiresOn", w.Today)),
+                Post($"/Employment/Vacancies/Edit/{w.ForeignVacancy}", ("Input.Title", "改名")), Expect: 302, ExpectLocation: "/Employment/Vacancies/Edit"),
+            new("POST /Employment/Vacancies/Edit?handler=Filled", [Vac], C, Post($"/Employment/Vacancies/Edit/{w.SpareVacancy}?handler=Filled"),
+                Post($"/Employment/Vacancies/Edit/{w.ForeignVacancy}?handler=Filled"), Expect: 302, ExpectLocation: $"/Employment/Vacancies/Edit/{w.SpareVacancy}"),
+            new("POST /Employment/Vacancies/Edit?handler=Withdraw", [Vac], C, Post($"/Employment/Vacancies/Edit/{w.SpareVacancy}?handler=Withdraw"),
+                Post($"/Employment/Vacancies/Edit/{w.ForeignVacancy}?handler=Withdraw"), Expect: 302, ExpectLocation: $"/Employment/Vacancies/Edit/{w.SpareVacancy}"),
+            new("GET /Employment/Vacancies/Review", [Vac, P.VacanciesReview], C, Get("/Employment/Vacancies/Review"), null,
+                "审核队列只列管理范围内的待审岗位"),
+            new("POST /Employment/Vacancies/Review", [Vac, P.VacanciesReview], C, Post("/Employment/Vacancies/Review", ("id", w.OwnVacancy.ToString()), ("decision", "publish")),
+                Post("/Employment/Vacancies/Review", ("id", w.ForeignVacancy.ToString()), ("decision", "publish")), Expect: 302, ExpectLocation: "/Employment/Vacancies/Review"),
+            new("GET /Employment/Vacancies/Import", [Vac, P.EmployersManage], C, Get("/Employment/Vacancies/Import"), null, "上传页：不涉及数据"),
+            new("GET /Employment/Vacancies/Import?handler=Template", [Vac, P.EmployersManage], C, Get("/Employment/Vacancies/Import?handler=Template"), null,
+                "空白模板与一行示例"),
+            new("POST /Employment/Vacancies/Import", [Vac, P.EmployersManage], C, Post("/Employment/Vacancies/Import", ("commit", "false")), null,
+                "导入只接受自己管理的区县的用人单位，另一县的行被拒绝（此处不带文件，只校验）"),
+
+            // Jobseeker profiles, 311 services, the push list, the outbox and the ledger: people of the officer's villages.
+            new("GET /Employment/Jobseekers", [P.JobseekersEdit], V, Get($"/Employment/Jobseekers?village={hejiawan}"), Get($"/Employment/Jobseekers?village={shibadong}")),
+            new("GET /Employment/Jobseekers/Edit", [P.JobseekersEdit], V, Get($"/Employment/Jobseekers/Edit/{w.OwnSeeker}"),
+                Get($"/Employment/Jobseekers/Edit/{w.ForeignSeeker}")),
+            new("POST /Employment/Jobseekers/Edit", [P.JobseekersEdit], V,
+                Post($"/Employment/Jobseekers/Edit/{w.OwnSeeker}", ("Input.ExpectedWageMin", "3800"), ("Input.Reach", "InCounty")),
+                Post($"/Employment/Jobseekers/Edit/{w.ForeignSeeker}", ("Input.ExpectedWageMin", "1"), ("Input.Reach", "InCounty")),
+                Expect: 302, ExpectLocation: "/Employment/Jobseekers"),
+            new("GET /Employment/Services", [P.ServicesRecord], V, Get($"/Employment/Services?village={hejiawan}"), Get($"/Employment/Services?village={shibadong}")),
+            new("POST /Employment/Services", [P.ServicesRecord], V,
+                Post($"/Employment/Services?village={hejiawan}", ("Input.People", w.OwnSeeker.ToString()), ("Input.Kind", "CareerGuidance"),
+                    ("Input.Date", w.Today), ("Input.Channel", "Phone")),
+                Post($"/Employment/Services?village={shibadong}", ("Input.People", w.ForeignSeeker.ToString()), ("Input.Kind", "CareerGuidance"),
+                    ("Input.Date", w.Today), ("Input.Channel", "Phone")), Expect: 302, ExpectLocation: "/Employment/Services"),
+            new("GET /Employment/Services/Push", [P.ServicesRecord], V, Get($"/Employment/Services/Push?village={hejiawan}"),
+                Get($"/Employment/Services/Push?village={shibadong}")),
+            new("GET /Employment/Services/Push?handler=Export", [P.ServicesRecord, P.RegistryExport], V, Get($"/Employment/Services/Push?handler=Export&village={hejiawan}"),
+                Get($"/Employment/Services/Push?handler=Export&village={shibadong}")),
+            new("POST /Employment/Services/Push?handler=Deliver", [P.ServicesRecord], V,
+                Post($"/Employment/Services/Push?handler=Deliver&village={hejiawan}", ("People", w.OwnSeeker.ToString()), ("Date", w.Today), ("Channel", "InPerson")),
+                Post($"/Employment/Services/Push?handler=Deliver&village={shibadong}", ("People", w.ForeignSeeker.ToString()), ("Date", w.Today), ("Channel", "InPerson")),
+                Expect: 302, ExpectLocation: "/Employment/Services/Push"),
+            new("POST /Employment/Services/Push?handler=Sms", [P.ServicesRecord], V,
+                Post($"/Employment/Services/Push?handler=Sms&village={hejiawan}", ("People", w.OwnSeeker.ToString()), ("Text", "有新岗位")),
+                Post($"/Employment/Services/Push?handler=Sms&village={shibadong}", ("People", w.ForeignSeeker.ToString()), ("Text", "有新岗位")),
+                Expect: 302, ExpectLocation: "/Employment/Services/Push"),
+            new("GET /Employment/Services/Outbox", [P.ServicesRecord], V, Get("/Employment/Services/Outbox"), null, "只列管辖区域内的短信（号码打码）"),
+            new("POST /Employment/Services/Outbox?handler=Retry", [P.ServicesRecord], V, Post($"/Employment/Services/Outbox?handler=Retry&id={w.OwnMessage}"),
+                Post($"/Employment/Services/Outbox?handler=Retry&id={w.ForeignMessage}"), Expect: 302, ExpectLocation: "/Employment/Services/Outbox"),
+            new("GET /Employment/Ledger", [P.ReportsView], V, Get($"/Employment/Ledger?region={hejiawan}&year={w.Year}"),
+                Get($"/Employment/Ledger?region={shibadong}&year={w.Year}")),
+            new("GET /Employment/Ledger?handler=Export", [P.ReportsView, P.RegistryExport], V, Get($"/Employment/Ledger?handler=Export&region={hejiawan}&year={w.Year}"),
+                Get($"/Employment/Ledger?handler=Export&region={shibadong}&year={w.Year}")),
+
+            // Referrals, outcomes and follow-ups.
+            new("GET /Employment/Referrals", [P.ServicesRecord], V, Get($"/Employment/Referrals?village={hejiawan}"), Get($"/Employment/Referrals?village={shibadong}")),
+            new("POST /Employment/Referrals", [P.ServicesRecord], V,
+                Post($"/Employment/Referrals?village={hejiawan}", ("Input.Person", w.OwnSeeker.ToString()), ("Input.JobTitle", "叉车司机"),
+                    ("Input.EmployerName", "比亚迪"), ("Input.Source", "Push"), ("Input.ReferredOn", w.Today)),
+                Post($"/Employment/Referrals?village={shibadong}", ("Input.Person", w.ForeignSeeker.ToString()), ("Input.JobTitle", "叉车司机"),
+                    ("Input.EmployerName", "比亚迪"), ("Input.Source", "Push"), ("Input.ReferredOn", w.Today)), Expect: 302, ExpectLocation: "/Employment/Referrals"),
+            new("GET /Employment/Referrals/Outcome", [P.ServicesRecord], V, Get($"/Employment/Referrals/Outcome?id={w.OwnReferral}"),
+                Get($"/Employment/Referrals/Outcome?id={w.ForeignReferral}")),
+            new("POST /Employment/Referrals/Outcome", [P.ServicesRecord], V, Post($"/Employment/Referrals/Outcome?id={w.OwnReferral}"),
+                Post($"/Employment/Referrals/Outcome?id={w.ForeignReferral}", ("Input.Outcome", "NotHired"), ("Input.OutcomeOn", w.Today))),
+            new("GET /Employment/Referrals/FollowUps", [P.ServicesRecord], V, Get("/Employment/Referrals/FollowUps?all=true"), null,
+                "只列管辖区域内的回访任务"),
+            new("POST /Employment/Referrals/FollowUps", [P.ServicesRecord], V,
+                Post("/Employment/Referrals/FollowUps", ("id", w.OwnFollowUp.ToString()), ("doneOn", w.Today), ("stillEmployed", "true")),
+                Post("/Employment/Referrals/FollowUps", ("id", w.ForeignFollowUp.ToString()), ("doneOn", w.Today), ("stillEmployed", "false")),
+                Expect: 302, ExpectLocation: "/Employment/Referrals/FollowUps"),
+
+            // Point-to-point transport: county officers manage their county's batches.
+            new("GET /Employment/Transport", [P.TransportManage], C, Get("/Employment/Transport"), null, "只列自己组织的或载有管辖区域内人员的批次"),
+            new("GET /Employment/Transport/Edit", [P.TransportManage], C, Get($"/Employment/Transport/Edit?id={w.OwnBatch}"),
+                Get($"/Employment/Transport/Edit?id={w.ForeignBatch}")),
+            new("POST /Employment/Transport/Edit", [P.TransportManage], C, Post($"/Employment/Transport/Edit?id={w.OwnBatch}"),
+                Post($"/Employment/Transport/Edit?id={w.ForeignBatch}", ("Input.OrganiserRegionCode", "433124"), ("Input.Organiser", "改名"),
+                    ("Input.TravelDate", w.Today), ("Input.OriginRegionCode", "433124"), ("Input.DestinationRegionCode", "4301"), ("Input.Mode", "Bus"),
+                    ("Input.Seats", "40"), ("Input.PaidBy", "Government"))),
+            new("GET /Employment/Transport/Batch", [P.TransportManage], C, Get($"/Employment/Transport/Batch?id={w.OwnBatch}"),
+                Get($"/Employment/Transport/Batch?id={w.ForeignBatch}")),
+            new("POST /Employment/Transport/Batch?handler=Find", [P.TransportManage], C,
+                Post($"/Employment/Transport/Batch?id={w.OwnBatch}&handler=Find", ("query", w.BoardingNumber)),
+                Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Find", ("query", w.BoardingNumber)), Expect: 302, ExpectLocation: "/Employment/Transport/Batch"),
+            new("POST /Employment/Transport/Batch?handler=Add", [P.TransportManage], C,
+                Post($"/Employment/Transport/Batch?id={w.OwnBatch}&handler=Add", ("person", w.Boarding.ToString())),
+                Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Add", ("person", w.ForeignSeeker.ToString())), Expect: 302,
+                ExpectLocation: "/Employment/Transport/Batch"),
+            new("POST /Employment/Transport/Batch?handler=Remove", [P.TransportManage], C,
+                Post($"/Employment/Transport/Batch?id={w.OwnBatch}&handler=Remove", ("passenger", w.OwnPassenger.ToString())),
+                Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Remove", ("passenger", w.ForeignPassenger.ToString())), Expect: 302,
+                ExpectLocation: "/Employment/Transport/Batch"),
+            new("POST /Employment/Transport/Batch?handler=Board", [P.TransportManage], C,
+                Post($"/Employment/Transport/Batch?id={w.OwnBatch}&handler=Board", ("passenger", w.OwnPassenger2.ToString()), ("boarded", "true")),
+                Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Board", ("passenger", w.ForeignPassenger.ToString()), ("boarded", "true")), Expect: 302,
+                ExpectLocation: "/Employment/Transport/Batch"),
+            new("POST /Employment/Transport/Batch?handler=Depart", [P.TransportManage], C, Post($"/Employment/Transport/Batch?id={w.OwnBatch}&handler=Depart"),
+                Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Depart"), Expect: 302, ExpectLocation: "/Employment/Transport/Batch"),
+            new("POST /Employment/Transport/Batch?handler=Arrive", [P.TransportManage], C,
+                Post($"/Employment/Transport/Batch?id={w.OwnBatch}&handler=Arrive", ("arrivedOn", w.Today)),
+                Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Arrive", ("arrivedOn", w.Today)), Expect: 302, ExpectLocation: "/Employment/Transport/Batch"),
+            new("POST /Employment/Transport/Batch?handler=Cancel", [P.TransportManage], C, Post($"/Employment/Transport/Batch?id={w.OwnBatch}&handler=Cancel"),
+                Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Cancel"), Expect: 302, ExpectLocation: "/Employment/Transport/Batch"),
+            new("GET /Reporting/Transport", [P.ReportsView], V, Get($"/Reporting/Transport?region={hejiawan}&period={w.Year}"),
+                Get($"/Reporting/Transport?region={shibadong}&period={w.Year}")),
+            new("GET /Reporting/Transport?handler=Export", [P.ReportsView, P.RegistryExport], V,
+                Get($"/Reporting/Transport?handler=Export&region={hejiawan}&period={w.Year}"), Get($"/Reporting/Transport?handler=Export&region={shibadong}&period={w.Year}")),
+            new("GET /Reporting/Transport/People", [P.ReportsView], V, Get($"/Reporting/Transport/People?region={hejiawan}&period={w.Year}"),
+                Get($"/Reporting/Transport/People?region={shibadong}&period={w.Year}")),
+            new("GET /Reporting/Transport/People?handler=Export", [P.ReportsView, P.RegistryExport], V,
+                Get($"/Reporting/Transport/People?handler=Export&region={hejiawan}&period={w.Year}"),
+                Get($"/Reporting/Transport/People?handler=Export&region={shibadong}&period={w.Year}")),
+
+            // Job fairs (county and township officers of the county holding it) and the follow-up of interest from the online fair.
+            new("GET /Employment/Fairs", [P.FairsManage], C, Get("/Employment/Fairs"), null, "只列自己所在区县举办的招聘会"),
+            new("POST /Employment/Fairs", [P.FairsManage], C, Post("/Employment/Fairs"), null, "举办地必须在自己管理的区县（此处空表单，只校验）"),
+            new("GET /Employment/Fairs/Details", [P.FairsManage], C, Get($"/Employment/Fairs/Details/{w.OwnFair}"), Get($"/Employment/Fairs/Details/{w.ForeignFair}")),
+            new("POST /Employment/Fairs/Details?handler=SignIn", [P.FairsManage], C, Post($"/Employment/Fairs/Details/{w.OwnFair}?handler=SignIn", ("name", "某某"), ("idNumber", "1")),
+                Post($"/Employment/Fairs/Details/{w.ForeignFair}?handler=SignIn", ("name", "某某"), ("idNumber", "1"))),
+            new("POST /Employment/Fairs/Details?handler=Employer", [P.FairsManage], C,
+                Post($"/Employment/Fairs/Details/{w.OwnFair}?handler=Employer", ("creditCode", "91440300192317458F")),
+                Post($"/Employment/Fairs/Details/{w.ForeignFair}?handler=Employer", ("creditCode", "91440300192317458F"))),
+            new("POST /Employment/Fairs/Details?handler=Vacancy", [P.FairsManage], C,
+                Post($"/Employment/Fairs/Details/{w.OwnFair}?handler=Vacancy", ("vacancyId", w.OpenVacancy.ToString())),
+                Post($"/Employment/Fairs/Details/{w.ForeignFair}?handler=Vacancy", ("vacancyId", w.OpenVacancy.ToString()))),
+            new("POST /Employment/Fairs/Details?handler=Intention", [P.FairsManage], C,
+                Post($"/Employment/Fairs/Details/{w.OwnFair}?handler=Intention", ("attendanceId", Guid.Empty.ToString()), ("vacancyId", w.OpenVacancy.ToString())),
+                Post($"/Employment/Fairs/Details/{w.ForeignFair}?handler=Intention", ("attendanceId", Guid.Empty.ToString()), ("vacancyId", w.OpenVacancy.ToString()))),
+            new("GET /Employment/Interests", [P.ServicesRecord], V, Get("/Employment/Interests"), null, "只列管辖区域内的网上求职意向（与花名册比对上的按村）"),
+            new("POST /Employment/Interests?handler=Phone", [P.ServicesRecord], V, Post($"/Employment/Interests?handler=Phone&id={w.OwnInterest}"),
+                Post($"/Employment/Interests?handler=Phone&id={w.ForeignInterest}"), RevealsIdentifiers: true),
+            new("POST /Employment/Interests?handler=FollowUp", [P.ServicesRecord], V,
+                Post($"/Employment/Interests?handler=FollowUp&id={w.OwnInterest}", ("state", "Contacted"), ("note", "已电话联系")),
+                Post($"/Employment/Interests?handler=FollowUp&id={w.ForeignInterest}", ("state", "Closed"), ("note", "x")), Expect: 302,
+                ExpectLocation: "/Employment/Interests"),
+
+            // The online fair (永不落幕网络招聘会): public, published vacancies only, no personal data.
+            new("GET /Fair", [Anonymous], Anonymous, Get("/Fair"), null, "公开的网上招聘会：只列已发布且未过期的岗位，不含任何人的数据"),
+            new("GET /Fair/Vacancy", [Anonymous], Anonymous, Get($"/Fair/Vacancy/{w.OpenVacancy}"), null,
+                "公开的岗位页：不含个人数据；未发布或已停止招聘的岗位答 404"),
+            new("POST /Fair/Vacancy", [Anonymous], Anonymous, Post($"/Fair/Vacancy/{w.OpenVacancy}", ("Name", "王小五"), ("Phone", "13912340009")), null,
+                "匿名登记求职意向：按来源地址限流（RateLimits），与花名册的比对结果不显示给登记人", Expect: 302, ExpectLocation: $"/Fair/Vacancy/{w.OpenVacancy}"),
+
             // The auditor's pages.
             new("GET /Audit", [P.AuditView], Roles.Auditor, Get("/Audit"), null, "审计员不持有管辖区域，审计日志不含个人信息的明文"),
             new("GET /Audit?handler=Export", [P.AuditView], Roles.Auditor, Get("/Audit?handler=Export"), null, "同上"),
@@ -223,10 +392,54 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
 
     /// <summary>The ids the cases point at.</summary>
     public sealed record Data(Person Hejiawan, Person Shibadong, Guid HejiawanIssue, Guid ShibadongIssue, Guid OwnImport, Guid ForeignImport,
-        Guid OwnJob, Guid ForeignJob, Guid OwnToken, Guid ForeignToken, Guid SpareSession, Guid ForeignSession, string Target);
+        Guid OwnJob, Guid ForeignJob, Guid OwnToken, Guid ForeignToken, Guid SpareSession, Guid ForeignSession, string Target, Work W);
+
+    /// <summary>
+    /// The employment services records the cases point at, each made through its service: "Own" ones of 宁乡市 / 贺家湾村, "Foreign"
+    /// ones of 花垣县 / 十八洞村.
+    /// </summary>
+    public sealed class Work
+    {
+        public string Today { get; init; } = "2026-01-01";
+        public string Year => Today[..4];
+        public Guid OwnEmployer { get; init; }
+        public Guid ForeignEmployer { get; init; }
+        /// <summary>Pending review: the review case publishes it.</summary>
+        public Guid OwnVacancy { get; init; }
+        /// <summary>Pending review, never published (so the public fair never lists it).</summary>
+        public Guid ForeignVacancy { get; init; }
+        /// <summary>Published: marked filled and withdrawn by the cases.</summary>
+        public Guid SpareVacancy { get; init; }
+        /// <summary>Published and left open: the public fair's vacancy.</summary>
+        public Guid OpenVacancy { get; init; }
+        public Guid OwnSeeker { get; init; }
+        public Guid ForeignSeeker { get; init; }
+        public Guid OwnReferral { get; init; }
+        public Guid ForeignReferral { get; init; }
+        public Guid OwnFollowUp { get; init; }
+        public Guid ForeignFollowUp { get; init; }
+        public Guid OwnMessage { get; init; }
+        public Guid ForeignMessage { get; init; }
+        public Guid OwnBatch { get; init; }
+        public Guid ForeignBatch { get; init; }
+        /// <summary>Two passengers of 贺家湾村 on the own batch (one removed, one boarded by the cases) and one of 十八洞村 on the foreign one.</summary>
+        public Guid OwnPassenger { get; init; }
+        public Guid OwnPassenger2 { get; init; }
+        public Guid ForeignPassenger { get; init; }
+        /// <summary>A person of 贺家湾村 not on the own batch (added by the cases) and their person number.</summary>
+        public Guid Boarding { get; init; }
+        public string BoardingNumber { get; init; } = "";
+        public Guid OwnFair { get; init; }
+        public Guid ForeignFair { get; init; }
+        public Guid OwnInterest { get; init; }
+        public Guid ForeignInterest { get; init; }
+    }
+
+    /// <summary>Names of 花垣县's employer, vacancy, batch organiser and fair: no answer to a 宁乡市 user may hold them.</summary>
+    public static readonly string[] ForeignMarkers = ["花垣县苗绣合作社", "苗绣绣工（花垣）", "花垣县劳务协作站", "花垣县春风行动招聘会"];
 
     private static readonly Data Placeholder = new(new Person { Name = "某某" }, new Person { Name = "某某" }, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty,
-        Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, "");
+        Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, "", new Work());
 
     /// <summary>Whether a role may use the case's route: every one of its needs held (a need "a|b" by either).</summary>
     public static bool Allows(Case c, string role)
@@ -396,7 +609,7 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
             $"{c.Key}{(role is null ? "" : " as " + role)}: expected {c.Expect}, got {(int)response.StatusCode} {response.Headers.Location} {Excerpt(body)}\n{a.Errors()}");
         if (c.ExpectLocation is { } location)
             Assert.True(Location(response) is { Length: > 0 } actual && (actual == location || actual.StartsWith(location + "?", StringComparison.Ordinal)
-                || actual.StartsWith(location + "#", StringComparison.Ordinal)), $"{c.Key}: sent to {response.Headers.Location}, expected {location}");
+                || actual.StartsWith(location + "#", StringComparison.Ordinal) || actual.StartsWith(location + "/", StringComparison.Ordinal)), $"{c.Key}: sent to {response.Headers.Location}, expected {location}");
         if (!c.RevealsIdentifiers) a.NoFullIdentifiers(c.Key, body);
     }
 
@@ -429,7 +642,8 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
 
     /// <summary>
     /// One host and database for the whole table: the seed roster of five villages (贺家湾村 and 十八洞村 among them), an account
-    /// and a signed-in client per role, and the imports, jobs, tokens, sessions and issues the cases point at.
+    /// and a signed-in client per role (the employer account tied to 宁乡市's employer), the imports, jobs, tokens, sessions and issues
+    /// the cases point at, and the employment services records of both counties (<see cref="Work"/>).
     /// </summary>
     public sealed class Arranged : RegistryWebTest
     {
@@ -450,8 +664,9 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
             var (village, phone) = (RosterFiles.Column(headers, "村"), RosterFiles.Column(headers, "成员联系电话"));
             foreach (var name in new[] { "贺家湾村", "十八洞村" }) rows.First(r => r[village] == name && r[phone] is not null)[phone] = "1362913521";
             await ImportAsync(RosterFiles.WriteCsv(Database.DataDirectory, "seed-villages.csv", headers, rows));
+            var work = await ArrangeEmploymentAsync();
             foreach (var (role, user, region) in RoleAccounts)
-                Clients[role] = await SignInAsync(user, region, role);
+                Clients[role] = role == Roles.Employer ? await EmployerSignInAsync(user, work.OwnEmployer) : await SignInAsync(user, region, role);
             var spare = await SignInAgainAsync("hejiawan");
             var huayuan = await SignInAsync("huayuan", "433124");
             await CreateAccountAsync("target", Hejiawan, [Roles.VillageOfficer]);
@@ -495,8 +710,114 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
                     .ToHashSet();
                 hejiawanNumbers = people.Where(p => p.RegionCode == Hejiawan).Select(p => p.PersonNumber).ToHashSet();
                 D = new Data(await PersonAsync(Hejiawan), await PersonAsync(Shibadong), hejiawanIssue, shibadongIssue, own, foreign, ownJob, foreignJob,
-                    ownToken, foreignToken, spareSession, foreignSession, Accounts["target"].User.Id);
+                    ownToken, foreignToken, spareSession, foreignSession, Accounts["target"].User.Id, work);
+                foreignPeople.UnionWith(ForeignMarkers);
             }
+        }
+
+        /// <summary>An employer account tied to <paramref name="employer"/> by its claim, signed in.</summary>
+        private async Task<HttpClient> EmployerSignInAsync(string userName, Guid employer)
+        {
+            await CreateAccountAsync(userName, null, [Roles.Employer]);
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                await users.AddClaimAsync((await users.FindByNameAsync(userName))!, new(EmployerAccount.ClaimType, employer.ToString()));
+            }
+            return await SignInAgainAsync(userName);
+        }
+
+        /// <summary>
+        /// The employment services records of both counties, each made through its service in the scope of its county: employers and
+        /// vacancies (one pending review each, two published of 宁乡市), jobseeker profiles, 311 service records, an SMS in the outbox,
+        /// a referral with a placement and its follow-ups, a transport batch with passengers, a job fair and an interest from the
+        /// online fair matched to a person of each village.
+        /// </summary>
+        private async Task<Work> ArrangeEmploymentAsync()
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Clock.LocalTimeZone).DateTime);
+            List<Person> hejiawan, shibadong;
+            Dictionary<Guid, string> ids;
+            await using (var scope = Services.InScope())
+            {
+                var people = await scope.Get<AppDbContext>().Set<Person>().AsNoTracking().Where(p => p.RegionCode == Hejiawan || p.RegionCode == Shibadong)
+                    .OrderBy(p => p.PersonNumber).ToListAsync();
+                (hejiawan, shibadong) = (people.Where(p => p.RegionCode == Hejiawan).ToList(), people.Where(p => p.RegionCode == Shibadong).ToList());
+                var protector = scope.Get<PersonalDataProtector>();
+                ids = people.ToDictionary(p => p.Id, p => protector.Decrypt(p.IdNumberCipher));
+            }
+            var (own, foreign) = (await SideAsync("430182", "433124110", "比亚迪汽车工业有限公司", "91440300192317458F", "钢筋工（宁乡）", "4403", hejiawan, ids, today,
+                    publishMore: true),
+                await SideAsync("433124", "433124110", ForeignMarkers[0], "914403001922038216", ForeignMarkers[1], "4301", shibadong, ids, today, publishMore: false));
+            return new Work
+            {
+                Today = today.ToString("yyyy-MM-dd"),
+                OwnEmployer = own.Employer, ForeignEmployer = foreign.Employer, OwnVacancy = own.Pending, ForeignVacancy = foreign.Pending,
+                SpareVacancy = own.Spare, OpenVacancy = own.Open, OwnSeeker = own.Seeker, ForeignSeeker = foreign.Seeker,
+                OwnReferral = own.Referral, ForeignReferral = foreign.Referral, OwnFollowUp = own.FollowUp, ForeignFollowUp = foreign.FollowUp,
+                OwnMessage = own.Message, ForeignMessage = foreign.Message, OwnBatch = own.Batch, ForeignBatch = foreign.Batch,
+                OwnPassenger = own.Passengers[0], OwnPassenger2 = own.Passengers[1], ForeignPassenger = foreign.Passengers[0],
+                Boarding = hejiawan[^1].Id, BoardingNumber = hejiawan[^1].PersonNumber, OwnFair = own.Fair, ForeignFair = foreign.Fair,
+                OwnInterest = await InterestAsync(own.Open, hejiawan[1], ids, "13912340001"),
+                ForeignInterest = await InterestAsync(own.Open, shibadong[1], ids, "13912340002"),
+            };
+        }
+
+        private sealed record Side(Guid Employer, Guid Pending, Guid Spare, Guid Open, Guid Seeker, Guid Referral, Guid FollowUp, Guid Message, Guid Batch,
+            List<Guid> Passengers, Guid Fair);
+
+        /// <summary>One county's records (<paramref name="county"/>), about the first people of its village (<paramref name="village"/>).</summary>
+        private async Task<Side> SideAsync(string county, string fairTownship, string employerName, string creditCode, string title, string destination,
+            List<Person> village, Dictionary<Guid, string> ids, DateOnly today, bool publishMore)
+        {
+            await using var scope = Services.InScope(RegionScope.Of(county));
+            var employer = (await scope.Get<EmployerService>().SaveAsync(null,
+                new EmployerInput(employerName, creditCode, null, county, null, "李经理", "13912345678", null)))!.Employer!.Id;
+            var vacancies = scope.Get<VacancyService>();
+            VacancyInput Vacancy(string t) => new()
+            {
+                Title = t, OccupationCode = "6-29-01-04", Headcount = 10, WageMin = 4000, WageMax = 6000, WorkplaceRegionCode = county, ExpiresOn = today.AddDays(30),
+            };
+            var pending = (await vacancies.CreateAsync(employer, Vacancy(title), VacancySource.Officer))!.Vacancy!.Id;
+            Guid spare = Guid.Empty, open = Guid.Empty;
+            if (publishMore)
+            {
+                spare = (await vacancies.CreateAsync(employer, Vacancy("普工（宁乡）"), VacancySource.Officer))!.Vacancy!.Id;
+                open = (await vacancies.CreateAsync(employer, Vacancy("叉车司机（宁乡）"), VacancySource.Officer))!.Vacancy!.Id;
+                await vacancies.ReviewAsync(spare, true, null);
+                await vacancies.ReviewAsync(open, true, null);
+            }
+            var seeker = village[0];
+            Assert.Empty((await scope.Get<JobseekerService>().SaveAsync(seeker.Id, new JobseekerInput { ExpectedWageMin = 3500, WantedOccupationCodes = ["6-29-01-04"] }))!
+                .Value.Errors);
+            await scope.Get<Ledger311Service>().RecordAsync([seeker.Id], new ServiceInput(ServiceKind.CareerGuidance, today, ServiceChannel.Phone, "职业指导"), "测试");
+            var withPhone = village.First(p => p.PhoneCipher is { Length: > 0 }).Id;
+            var message = (await scope.Get<OutboxService>().QueueAsync([withPhone], "有新岗位，请联系村委会。", null, "测试")).Messages.Single().Id;
+            var referrals = scope.Get<ReferralService>();
+            var start = today.AddMonths(-2);
+            // The audit trail records the job and employer of a referral (no personal data, but the county's own): other names than the markers.
+            var referral = await referrals.CreateAsync(new ReferralInput(seeker.Id, publishMore ? pending : null, "普工", "某公司", ReferralSource.Push, start), "测试");
+            await referrals.RecordOutcomeAsync(referral.Id, ReferralOutcome.Hired, start, new PlacementInput(employer, "某公司", start, 4500m, county), "测试");
+            var followUp = (await referrals.OpenFollowUpsAsync(county)).OrderBy(f => f.FollowUp.DueOn).First().FollowUp.Id;
+            var transport = scope.Get<TransportService>();
+            var (batch, errors) = await transport.CreateAsync(new TransportBatchInput(county, publishMore ? "宁乡市人社局" : ForeignMarkers[2], today.AddDays(7), county,
+                destination, employerName, employer, TransportMode.Bus, 40, 1500m, TransportPayer.Government, null), "测试", default);
+            Assert.Empty(errors);
+            var passengers = new List<Guid>();
+            foreach (var person in village.Skip(1).Take(2))
+                passengers.Add((await transport.AddPassengerAsync(batch!.Value, person.Id, "测试", default)).Id);
+            var (fair, fairErrors) = await scope.Get<JobFairService>().SaveAsync(null,
+                new FairInput(publishMore ? "宁乡市春风行动招聘会" : ForeignMarkers[3], today.AddDays(3), publishMore ? "430182106" : fairTownship, null, null));
+            Assert.Empty(fairErrors);
+            return new Side(employer, pending, spare, open, seeker.Id, referral.Id, followUp, message, batch!.Value, passengers, fair!.Id);
+        }
+
+        /// <summary>Interest in <paramref name="vacancy"/> from the online fair by <paramref name="person"/> (with their ID number: matched to them).</summary>
+        private async Task<Guid> InterestAsync(Guid vacancy, Person person, Dictionary<Guid, string> ids, string phone)
+        {
+            await using var scope = Services.InScope();
+            Assert.True((await scope.Get<VacancyInterestService>().RegisterAsync(vacancy, new InterestInput(person.Name, phone, ids[person.Id]))).Succeeded);
+            return await scope.Get<AppDbContext>().Set<VacancyInterest>().Where(i => i.PhoneMasked == Masking.Phone(phone)).Select(i => i.Id).SingleAsync();
         }
 
         public HttpClient NewClient() => Client();
@@ -596,6 +917,14 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
             Assert.Equal(RosterImportState.DryRun, (await db.Set<RosterImportRecord>().SingleAsync(i => i.Id == D.ForeignImport)).State);
             Assert.Contains(await scope.Get<SessionService>().ActiveAsync(Accounts["huayuan"].User.Id), s => s.Id == D.ForeignSession);
             Assert.Contains(await scope.Get<AccessTokenService>().ListAsync(Accounts["huayuan"].User.Id), t => t.Id == D.ForeignToken && t.RevokedAt is null);
+            var w = D.W;
+            Assert.Equal(ForeignMarkers[0], (await db.Set<Employer>().SingleAsync(e => e.Id == w.ForeignEmployer)).Name);
+            Assert.Equal(VacancyState.PendingReview, (await db.Set<Vacancy>().SingleAsync(v => v.Id == w.ForeignVacancy)).State);
+            Assert.Equal(TransportBatchState.Planned, (await db.Set<TransportBatch>().SingleAsync(b => b.Id == w.ForeignBatch)).State);
+            Assert.Equal(2, await db.Set<TransportPassenger>().CountAsync(p => p.BatchId == w.ForeignBatch));
+            Assert.Null((await db.Set<FollowUp>().SingleAsync(f => f.Id == w.ForeignFollowUp)).DoneOn);
+            Assert.Equal(ReferralOutcome.Hired, (await db.Set<Referral>().SingleAsync(r => r.Id == w.ForeignReferral)).Outcome);
+            Assert.Equal(InterestState.New, (await db.Set<VacancyInterest>().SingleAsync(i => i.Id == w.ForeignInterest)).State);
         }
 
         private static string TokenOf(string html)
