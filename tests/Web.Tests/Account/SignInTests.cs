@@ -46,4 +46,16 @@ public sealed class SignInTests : WebTest
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Account_forms_speak_chinese_even_in_their_client_side_checks()
+    {
+        var officer = await SignInAsync("xianguan", "430182");
+        foreach (var page in new[] { "/Account/ChangePassword", "/Account/Tokens" })
+        {
+            var html = await officer.GetStringAsync(page);
+            Assert.DoesNotContain("field is required", html);
+            Assert.Contains("data-val-required=\"请", html);
+        }
+    }
 }

@@ -26,7 +26,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     {
         [Required(ErrorMessage = "请输入当前密码"), DataType(DataType.Password)] public string CurrentPassword { get; set; } = "";
         [Required(ErrorMessage = "请输入新密码"), DataType(DataType.Password)] public string NewPassword { get; set; } = "";
-        [DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "两次输入的新密码不一致")]
+        [Required(ErrorMessage = "请再次输入新密码"), DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "两次输入的新密码不一致")]
         public string ConfirmPassword { get; set; } = "";
     }
 

@@ -53,7 +53,7 @@ public sealed class TokensModel(AccessTokenService tokens, RegionDirectory regio
     public sealed class TokenInput
     {
         public string? Name { get; set; }
-        public int ExpiresInDays { get; set; } = 90;
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "请填写有效天数")] public int ExpiresInDays { get; set; } = 90;
         public List<string> Permissions { get; set; } = [];
         public string? RegionCode { get; set; }
     }
