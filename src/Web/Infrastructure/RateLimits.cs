@@ -44,11 +44,10 @@ public static class RateLimits
             return Fixed("export|" + Caller(context), limits.ExportsPerHour, TimeSpan.FromHours(1));
         if (post && (path.Equals("/Registry/Imports", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/imports", StringComparison.OrdinalIgnoreCase)))
             return Fixed("import|" + Caller(context), limits.ImportsPerHour, TimeSpan.FromHours(1));
-        if (ListPages.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
-            || ApiListPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         if (post && path.StartsWithSegments("/Fair", StringComparison.OrdinalIgnoreCase))
             return Fixed("interest|" + Address(context), limits.InterestsPerHour, TimeSpan.FromHours(1));
-        if (ListPages.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (ListPages.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            || ApiListPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             return Fixed("list|" + Caller(context), limits.ListsPerMinute, TimeSpan.FromMinutes(1));
         return RateLimitPartition.GetNoLimiter("");
     }

@@ -20,6 +20,14 @@ public abstract partial class WebTest : IAsyncLifetime
 {
     public const string Password = "Ceshi-Mima-2026";
 
+    static WebTest()
+    {
+        // Each test starts a host, and each host's file providers (configuration, static file versions) would take an
+        // inotify instance; the suite's hosts outrun the usual per-user limit of 128 before they are collected. Polling
+        // watchers take none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
+
     protected TestDatabase Database { get; private set; } = null!;
     protected WebApplicationFactory<Program> Factory { get; private set; } = null!;
     protected IServiceProvider Services => Factory.Services;

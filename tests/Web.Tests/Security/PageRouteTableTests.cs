@@ -236,6 +236,10 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
 
             // Jobseeker profiles, 311 services, the push list, the outbox and the ledger: people of the officer's villages.
             new("GET /Employment/Jobseekers", [P.JobseekersEdit], V, Get($"/Employment/Jobseekers?village={hejiawan}"), Get($"/Employment/Jobseekers?village={shibadong}")),
+            new("GET /Employment/Matching/Person", [P.ServicesRecord], V, Get($"/Employment/Matching/Person/{w.OwnSeeker}"),
+                Get($"/Employment/Matching/Person/{w.ForeignSeeker}")),
+            new("GET /Employment/Matching/Vacancy", [P.ServicesRecord], V, Get($"/Employment/Matching/Vacancy/{w.OpenVacancy}"),
+                Get($"/Employment/Matching/Vacancy/{w.ForeignVacancy}")),
             new("GET /Employment/Jobseekers/Edit", [P.JobseekersEdit], V, Get($"/Employment/Jobseekers/Edit/{w.OwnSeeker}"),
                 Get($"/Employment/Jobseekers/Edit/{w.ForeignSeeker}")),
             new("POST /Employment/Jobseekers/Edit", [P.JobseekersEdit], V,
@@ -318,6 +322,10 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
                 Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Arrive", ("arrivedOn", w.Today)), Expect: 302, ExpectLocation: "/Employment/Transport/Batch"),
             new("POST /Employment/Transport/Batch?handler=Cancel", [P.TransportManage], C, Post($"/Employment/Transport/Batch?id={w.OwnBatch}&handler=Cancel"),
                 Post($"/Employment/Transport/Batch?id={w.ForeignBatch}&handler=Cancel"), Expect: 302, ExpectLocation: "/Employment/Transport/Batch"),
+            new("GET /Reporting/Services", [P.ReportsView], V, Get($"/Reporting/Services?region={hejiawan}&month={w.Year}-12"),
+                Get($"/Reporting/Services?region={shibadong}&month={w.Year}-12")),
+            new("GET /Reporting/Services?handler=Export", [P.ReportsView, P.RegistryExport], V,
+                Get($"/Reporting/Services?handler=Export&region={hejiawan}&month={w.Year}-12"), Get($"/Reporting/Services?handler=Export&region={shibadong}&month={w.Year}-12")),
             new("GET /Reporting/Transport", [P.ReportsView], V, Get($"/Reporting/Transport?region={hejiawan}&period={w.Year}"),
                 Get($"/Reporting/Transport?region={shibadong}&period={w.Year}")),
             new("GET /Reporting/Transport?handler=Export", [P.ReportsView, P.RegistryExport], V,
