@@ -14,7 +14,10 @@ public sealed class RosterImportJourneyTests : BrowserTest
         await CreateOfficerAsync("ningxiang", "430182");
         var page = await SignInAsync("ningxiang");
 
-        await page.GotoAsync(BaseUrl + "/Registry/Imports");
+        // The menu: open the group, follow the entry.
+        await page.ClickAsync("#mainNav >> text=户籍人员");
+        await page.ClickAsync("#mainNav .dropdown-menu.show >> text=花名册导入");
+        await page.WaitForURLAsync(url => url.EndsWith("/Registry/Imports", StringComparison.Ordinal));
         await page.SetInputFilesAsync("#Upload", Fixtures.SeedVillages);
         await page.FillAsync("#Period", "2021-12");
         await page.ClickAsync("form[enctype] button[type=submit]");
@@ -47,6 +50,12 @@ public sealed class RosterImportJourneyTests : BrowserTest
         SkipWithoutChromium();
         await CreateOfficerAsync("cun", "430182106209");
         var page = await SignInAsync("cun", 390, 844);
+        // On a phone the menu folds behind its button.
+        await page.ClickAsync("button.navbar-toggler");
+        await page.ClickAsync("#mainNav >> text=就业帮扶");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, "menu-phone.png"), FullPage = true });
+        await page.ClickAsync("#mainNav .dropdown-menu.show >> text=月度走访");
+        await page.WaitForURLAsync(url => url.Contains("/Employment/Round", StringComparison.Ordinal));
         await page.GotoAsync(BaseUrl + "/Registry/Imports");
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 390, $"page is {scrollWidth}px wide");
