@@ -58,4 +58,16 @@ public sealed class SignInTests : WebTest
             Assert.Contains("data-val-required=\"请", html);
         }
     }
+
+    [Fact]
+    public async Task The_home_page_offers_only_what_the_role_may_open()
+    {
+        var village = await (await SignInAsync("cunguan", "430182106209")).GetStringAsync("/");
+        var county = await (await SignInAsync("xianguan", "430182")).GetStringAsync("/");
+
+        Assert.DoesNotContain("<strong>花名册导入</strong>", village);
+        Assert.Contains("<strong>月度走访</strong>", village);
+        Assert.Contains("<strong>311 服务</strong>", village);
+        Assert.Contains("<strong>花名册导入</strong>", county);
+    }
 }
