@@ -96,6 +96,24 @@ public sealed class MonthlyRoundTests : DatabaseTest
     }
 
     [Fact]
+    public async Task Re_importing_a_closed_month_leaves_its_situations_and_says_so_once_per_village()
+    {
+        var before = await ListAsync(Hejiawan, December);
+        var willing = before.Count(e => e.Situation?.Status == EmploymentStatus.UnemployedWilling);
+        await CloseAsync(Hejiawan, December);
+
+        var summary = await ImportAsync(Fixtures.SeedVillages, "2021-12");
+
+        var closed = Assert.Single(summary.Issues, i => i.Rule == RosterSituationHandler.MonthClosed);
+        Assert.Equal(Hejiawan, closed.VillageCode);
+        Assert.Contains($"本村 {before.Count} 行", closed.Message);
+        Assert.Contains($"从第 {closed.Row} 行起", closed.Message);
+        var after = await ListAsync(Hejiawan, December);
+        Assert.Equal(willing, after.Count(e => e.Situation?.Status == EmploymentStatus.UnemployedWilling));
+        Assert.Equal(before.Select(e => (e.Person.Id, e.Situation?.Id)).Order(), after.Select(e => (e.Person.Id, e.Situation?.Id)).Order());
+    }
+
+    [Fact]
     public async Task The_last_closed_month_can_be_reopened_corrected_and_closed_again_but_not_an_earlier_one()
     {
         var person = (await ListAsync(Hejiawan, December, VillageList.UnemployedWilling))[0].Person;

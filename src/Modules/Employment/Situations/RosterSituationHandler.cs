@@ -37,11 +37,13 @@ internal sealed class RosterSituationHandler : IRosterImportHandler
         var p = new (string, object?)[] { ("@p", context.Period.Value), ("@now", context.Now), ("@import", context.ImportId), ("@by", context.UserName) };
 
         var issues = new List<RowIssue>();
+        // One finding per closed village (at its first row, with the number of its rows), not one per row.
         await connection.ReadAsync(tx, $"""
-            SELECT s.row_number, s.region_code FROM {S} s
+            SELECT min(s.row_number), s.region_code, count(*) FROM {S} s
             WHERE s.refused = FALSE AND EXISTS (SELECT 1 FROM emp_village_month v WHERE v.county_code = s.county_code AND v.region_code = s.region_code AND v.period = @p)
+            GROUP BY s.region_code ORDER BY min(s.row_number)
             """, r => issues.Add(new RowIssue(r.GetInt32(0), "务工时间（月）", MonthClosed,
-                $"{context.Period.ToChinese()}该村已关账，本行的务工情况没有更新（登记信息已更新）。如需更正，请联系县级管理员。", r.GetString(1))),
+                $"{context.Period.ToChinese()}该村已关账：本村 {r.GetInt32(2)} 行（从第 {r.GetInt32(0)} 行起）的务工情况没有更新，登记信息已更新。如需更正，请联系县级管理员重新打开该月。", r.GetString(1))),
             ct, p);
         if (context.DryRun) return issues;
 

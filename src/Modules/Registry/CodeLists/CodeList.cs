@@ -35,7 +35,8 @@ public sealed class CodeList
             .SelectMany(i => new[] { i.Name }.Concat(i.Synonyms).Select(t => (Key: CodeLists.Normalise(t), Item: i)))
             .DistinctBy(x => x.Key)
             .ToFrozenDictionary(x => x.Key, x => x.Item);
-        return byText.GetValueOrDefault(CodeLists.Normalise(text));
+        // Keys are normalised, and normalising is idempotent: text that is a key already needs no second form.
+        return byText.TryGetValue(text, out var item) ? item : byText.GetValueOrDefault(CodeLists.Normalise(text));
     }
 
     public CodeItem? ByCode(string? code)

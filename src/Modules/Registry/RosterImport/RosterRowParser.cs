@@ -19,6 +19,7 @@ namespace Bangfu.Registry.RosterImport;
 public sealed class RosterRowParser
 {
     private readonly IReadOnlyDictionary<RosterColumn, int> columns;
+    private readonly int[] cellIndex; // by (int)RosterColumn: the cell's index in a raw row, -1 when the file lacks the column
     private readonly IReadOnlyList<string> headers;
     private readonly DateOnly today;
     private readonly RegionScope scope;
@@ -29,6 +30,7 @@ public sealed class RosterRowParser
     private readonly Dictionary<string, (Region? Village, string? Error)> villages = new(StringComparer.Ordinal);
     private (string? Household, string? Text, (byte[]?, byte[]?, string?) Value) lastHouseholdPhone;
     private (string? Text, byte[]? Hash) lastHeadId;
+    private (string?[]? Path, string? Key, (Region? Village, string? Error) Value) lastVillage;
 
     private static readonly (RosterColumn Column, int Max)[] MaxLengths =
     [
@@ -48,6 +50,9 @@ public sealed class RosterRowParser
         RegionScope scope, PersonalDataProtector protector, RegionDirectory regions, PlaceResolver places)
     {
         this.columns = columns;
+        cellIndex = new int[Enum.GetValues<RosterColumn>().Max(c => (int)c) + 1];
+        Array.Fill(cellIndex, -1);
+        foreach (var (column, index) in columns) cellIndex[(int)column] = index;
         this.headers = headers;
         this.today = today;
         this.scope = scope;
@@ -64,14 +69,23 @@ public sealed class RosterRowParser
 
         // Where: the village from the five names.
         var path = new[] { r.Text(RosterColumn.Province), r.Text(RosterColumn.City), r.Text(RosterColumn.County), r.Text(RosterColumn.Township), r.Text(RosterColumn.Village) };
-        var key = string.Join("/", path);
-        if (!villages.TryGetValue(key, out var village))
+        // Rows of a village come together: the previous row's names usually answer without building the key.
+        (Region? Village, string? Error) village;
+        string key;
+        if (lastVillage.Path is { } lastPath && path.AsSpan().SequenceEqual(lastPath))
+            (key, village) = (lastVillage.Key!, lastVillage.Value);
+        else
         {
-            var match = await regions.FindByNamePathAsync(path, cancellationToken);
-            village = match.Region is { Level: RegionLevel.Village } v
-                ? (v, null)
-                : (null, match.Error ?? $"“{key}”没有到村一级，请填写省、市、县、乡、村五级名称。");
-            if (villages.Count < 100_000) villages[key] = village;
+            key = string.Join("/", path);
+            if (!villages.TryGetValue(key, out village))
+            {
+                var match = await regions.FindByNamePathAsync(path, cancellationToken);
+                village = match.Region is { Level: RegionLevel.Village } v
+                    ? (v, null)
+                    : (null, match.Error ?? $"“{key}”没有到村一级，请填写省、市、县、乡、村五级名称。");
+                if (villages.Count < 100_000) villages[key] = village;
+            }
+            lastVillage = (path, key, village);
         }
         if (village.Village is null)
         {
@@ -299,7 +313,7 @@ public sealed class RosterRowParser
 
         // The record hash only tells a changed row from an unchanged one. Its input holds no identifier in clear (the ID
         // number and phone enter as their keyed hashes), so a plain SHA-256 is enough and much cheaper than a keyed one.
-        row.RecordHash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(row)))[..16];
+        row.RecordHash = RecordHash(row);
         return row;
     }
 
@@ -313,10 +327,11 @@ public sealed class RosterRowParser
         return (protector.Encrypt(digits), protector.Hash("phone", digits), Masking.Phone(digits));
     }
 
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
+
     private static bool TryParseDate(string text, out DateOnly date)
     {
-        string[] formats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
-        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     private static string ExcelNumberMessage(string header, string? value) =>
@@ -338,28 +353,41 @@ public sealed class RosterRowParser
         };
     }
 
-    private static string Canonical(RosterRow r)
+    // The canonical form of a row, written as UTF-8 straight into a reused buffer: each field as text (hashes in upper-case
+    // hex, yes/no as 1/0, dates as yyyyMMdd, numbers invariant), each followed by U+001F. The bytes equal the UTF-8 of
+    // the same text built as a string, so stored record hashes stay valid.
+    private readonly System.Buffers.ArrayBufferWriter<byte> canonical = new(1024);
+
+    private byte[] RecordHash(RosterRow r)
     {
-        var sb = new StringBuilder(512);
-        void Add(object? v) => sb.Append(v switch
+        var w = canonical;
+        w.ResetWrittenCount();
+        void End() { w.GetSpan(1)[0] = 0x1f; w.Advance(1); }
+        void Text(string? v)
         {
-            null => "",
-            byte[] b => Convert.ToHexString(b),
-            bool b => b ? "1" : "0",
-            DateOnly d => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => v.ToString(),
-        }).Append('\u001f');
-        Add(r.RegionCode); Add(r.HouseholdNumber); Add(r.PersonNumber); Add(r.Name); Add(r.SexCode); Add(r.BirthDate);
-        Add(r.DocumentTypeCode); Add(r.IdNumberHash); Add(r.IdConvertedFrom15); Add(r.EthnicityCode); Add(r.PhoneHash);
-        Add(r.RecordYear); Add(r.RelationshipCode); Add(r.EducationCode); Add(r.SchoolStatusCode); Add(r.LabourCapacityCode);
-        Add(r.MonthsWorked); Add(r.HealthCode); Add(r.PoliticalStatusCode); Add(r.EmployerName); Add(r.MinimumLivingAllowance);
-        Add(r.UrbanEmployeePension); Add(r.SeriousIllnessInsurance); Add(r.ResidentMedicalInsurance); Add(r.ResidentPension);
-        Add(r.DropoutReasonCode); Add(r.SpeaksMandarin); Add(r.CommercialMedicalInsurance); Add(r.WorksAbroad); Add(r.IndustryCode);
-        Add(r.SeriousIllnessMedicalAssistance); Add(r.OtherHealthAssistance); Add(r.PublicWelfareJobCode); Add(r.PublicWelfareJobMonths);
-        Add(r.EmploymentChannelCode); Add(r.DisabilityCode); Add(r.WorkplaceText); Add(r.WorkplaceRegionCode);
-        Add(r.UrbanEmployeeMedicalInsurance); Add(r.ExtremePovertySupport); Add(r.DisabilityCertificateYear); Add(r.IdentificationStandardCode);
-        return sb.ToString();
+            if (v is not null) w.Advance(Encoding.UTF8.GetBytes(v, w.GetSpan(Encoding.UTF8.GetMaxByteCount(v.Length))));
+            End();
+        }
+        void Bytes(byte[]? v)
+        {
+            if (v is not null && Convert.TryToHexString(v, w.GetSpan(v.Length * 2), out var n)) w.Advance(n);
+            End();
+        }
+        void Flag(bool? v) { if (v is { } b) { w.GetSpan(1)[0] = b ? (byte)'1' : (byte)'0'; w.Advance(1); } End(); }
+        void Number(int? v) { if (v is { } i && i.TryFormat(w.GetSpan(11), out var n, default, CultureInfo.InvariantCulture)) w.Advance(n); End(); }
+        void Date(DateOnly? v) { if (v is { } d && d.TryFormat(w.GetSpan(8), out var n, "yyyyMMdd", CultureInfo.InvariantCulture)) w.Advance(n); End(); }
+        Text(r.RegionCode); Text(r.HouseholdNumber); Text(r.PersonNumber); Text(r.Name); Text(r.SexCode); Date(r.BirthDate);
+        Text(r.DocumentTypeCode); Bytes(r.IdNumberHash); Flag(r.IdConvertedFrom15); Text(r.EthnicityCode); Bytes(r.PhoneHash);
+        Number(r.RecordYear); Text(r.RelationshipCode); Text(r.EducationCode); Text(r.SchoolStatusCode); Text(r.LabourCapacityCode);
+        Number(r.MonthsWorked); Text(r.HealthCode); Text(r.PoliticalStatusCode); Text(r.EmployerName); Flag(r.MinimumLivingAllowance);
+        Flag(r.UrbanEmployeePension); Flag(r.SeriousIllnessInsurance); Flag(r.ResidentMedicalInsurance); Flag(r.ResidentPension);
+        Text(r.DropoutReasonCode); Flag(r.SpeaksMandarin); Flag(r.CommercialMedicalInsurance); Flag(r.WorksAbroad); Text(r.IndustryCode);
+        Flag(r.SeriousIllnessMedicalAssistance); Flag(r.OtherHealthAssistance); Text(r.PublicWelfareJobCode); Number(r.PublicWelfareJobMonths);
+        Text(r.EmploymentChannelCode); Text(r.DisabilityCode); Text(r.WorkplaceText); Text(r.WorkplaceRegionCode);
+        Flag(r.UrbanEmployeeMedicalInsurance); Flag(r.ExtremePovertySupport); Number(r.DisabilityCertificateYear); Text(r.IdentificationStandardCode);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(w.WrittenSpan, hash);
+        return hash[..16].ToArray();
     }
 
     /// <summary>Access to one raw row's cells by column, with issue reporting.</summary>
@@ -367,10 +395,10 @@ public sealed class RosterRowParser
     {
         public string? VillageCode { get; set; }
 
-        public bool Has(RosterColumn column) => parser.columns.ContainsKey(column);
+        public bool Has(RosterColumn column) => parser.cellIndex[(int)column] >= 0;
 
         public RosterCell Cell(RosterColumn column) =>
-            parser.columns.TryGetValue(column, out var i) && i < raw.Cells.Length ? raw.Cells[i] : default;
+            parser.cellIndex[(int)column] is var i and >= 0 && i < raw.Cells.Length ? raw.Cells[i] : default;
 
         public string? Text(RosterColumn column)
         {
