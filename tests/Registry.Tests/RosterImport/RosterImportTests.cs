@@ -171,6 +171,24 @@ public sealed class RosterImportTests : DatabaseTest
         Assert.Equal(0, summary.PersonsNew);
     }
 
+    [Fact]
+    public async Task A_file_that_breaks_off_in_the_middle_is_refused_with_a_file_error_and_imports_nothing()
+    {
+        var (headers, rows) = RosterFiles.Read(Fixtures.SeedVillages);
+        var path = RosterFiles.WriteCsv(Database.DataDirectory, "unpaired-quote.csv", headers, rows);
+        // An unpaired quote after the good rows: the record runs on past the reader's limit.
+        await File.AppendAllTextAsync(path, "\"湖南省," + new string('x', 5 << 20) + "\n");
+
+        var summary = await ImportAsync(path);
+
+        Assert.NotNull(summary.FileError);
+        Assert.Contains($"从第 {rows.Count + 2} 行开始", summary.FileError);
+        Assert.Contains("引号没有配对", summary.FileError);
+        Assert.Equal(RosterImportState.Failed, summary.State);
+        Assert.Equal(0, summary.PersonsNew);
+        Assert.Equal((0, 0, 0, 0, 0, 0), await SnapshotAsync());
+    }
+
     private async Task<(int, int, int, int, int, int)> SnapshotAsync()
     {
         await using var scope = Services.InScope();

@@ -280,15 +280,16 @@ public sealed class RosterImportService(
         }, ct);
 
         var rows = 0;
-        await foreach (var batch in channel.Reader.ReadAllAsync(ct))
-        {
-            await BulkCopy.InsertAsync(connection, tx, RosterStage.Name, RosterStage.ColumnNames, batch.Rows, ct);
-            await issues.WriteAsync(batch.Issues, ct);
-            rows = batch.RowsRead;
-            progress?.Report(new JobProgress((long)(batch.Progress * 1000), 1000, $"已读取 {rows} 行"));
-        }
         try
         {
+            // A file error while reading completes the channel with it, so it surfaces here (and in the producer).
+            await foreach (var batch in channel.Reader.ReadAllAsync(ct))
+            {
+                await BulkCopy.InsertAsync(connection, tx, RosterStage.Name, RosterStage.ColumnNames, batch.Rows, ct);
+                await issues.WriteAsync(batch.Issues, ct);
+                rows = batch.RowsRead;
+                progress?.Report(new JobProgress((long)(batch.Progress * 1000), 1000, $"已读取 {rows} 行"));
+            }
             await producer;
         }
         catch (RosterFileException e)
