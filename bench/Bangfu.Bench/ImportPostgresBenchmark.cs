@@ -65,7 +65,7 @@ public sealed class ImportPostgresBenchmark(Workspace workspace, BangfuCli cli, 
     /// (id_number_hash) → (证件号码); (region_code, household_id) → (村, 户编号); (county_code, household_id) →
     /// (县, 户编号); (person_number) → (人口编号). Created before the load, so COPY maintains them as the import does.
     /// </summary>
-    public static string RawTableSql(string csv)
+    public static string RawTableSql(string csv, bool sqlite = false)
     {
         string header;
         using (var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
@@ -79,10 +79,12 @@ public sealed class ImportPostgresBenchmark(Workspace workspace, BangfuCli cli, 
         sql.Append("CREATE TABLE roster (");
         sql.AppendJoin(", ", columns.Select(c => $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\" text"));
         sql.AppendLine(", PRIMARY KEY (\"县\", \"人口编号\"), UNIQUE (\"县\", \"证件号码\"));");
-        sql.AppendLine("CREATE INDEX ON roster (\"证件号码\");");
-        sql.AppendLine("CREATE INDEX ON roster (\"村\", \"户编号\");");
-        sql.AppendLine("CREATE INDEX ON roster (\"县\", \"户编号\");");
-        sql.AppendLine("CREATE INDEX ON roster (\"人口编号\");");
+        // SQLite wants index names; PostgreSQL makes them up.
+        string Index(int i) => sqlite ? $"CREATE INDEX roster_ix{i} ON" : "CREATE INDEX ON";
+        sql.AppendLine($"{Index(1)} roster (\"证件号码\");");
+        sql.AppendLine($"{Index(2)} roster (\"村\", \"户编号\");");
+        sql.AppendLine($"{Index(3)} roster (\"县\", \"户编号\");");
+        sql.AppendLine($"{Index(4)} roster (\"人口编号\");");
         return sql.ToString();
     }
 }
