@@ -25,19 +25,19 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
     /// <summary>Sets <c>status</c> ('N' new, 'U' changed, 'S' same) and <c>person_id</c> of each accepted row.</summary>
     public async Task<MergeCounts> ClassifyAsync(CancellationToken ct)
     {
+        // Joins (UPDATE … FROM) rather than a subquery per row: PostgreSQL hashes both sides once.
         await Exec($"""
-            UPDATE {W} SET person_id = (SELECT p.id FROM {S} s JOIN reg_person p ON p.county_code = s.county_code AND p.id_number_hash = s.id_number_hash
-                                        WHERE s.row_number = {W}.row_number)
-            WHERE refused = FALSE
+            UPDATE {W} SET person_id = p.id
+            FROM {S} s JOIN reg_person p ON p.county_code = s.county_code AND p.id_number_hash = s.id_number_hash
+            WHERE s.row_number = {W}.row_number AND {W}.refused = FALSE
             """, ct);
+        await Exec($"UPDATE {W} SET status = 'N' WHERE refused = FALSE AND person_id IS NULL", ct);
         await Exec($"""
-            UPDATE {W} SET status = CASE
-                WHEN person_id IS NULL THEN 'N'
-                WHEN EXISTS (SELECT 1 FROM {S} s JOIN reg_person p ON p.county_code = s.county_code AND p.id = {W}.person_id AND p.record_hash = s.record_hash
-                             WHERE s.row_number = {W}.row_number) THEN 'S'
-                ELSE 'U' END
-            WHERE refused = FALSE
+            UPDATE {W} SET status = 'S'
+            FROM {S} s JOIN reg_person p ON p.county_code = s.county_code AND p.record_hash = s.record_hash
+            WHERE s.row_number = {W}.row_number AND p.id = {W}.person_id AND {W}.refused = FALSE
             """, ct);
+        await Exec($"UPDATE {W} SET status = 'U' WHERE refused = FALSE AND status IS NULL", ct);
         // One row per household, its head's if it has one (the household phone and monitoring status are the head's).
         const string columns = """
             county_code, region_code, household_number, household_phone_cipher, household_phone_hash, household_phone_masked,
@@ -101,9 +101,9 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
               AND (reg_household.region_code <> rh.region_code OR reg_household.phone_hash IS DISTINCT FROM rh.household_phone_hash{monitoringChanged})
             """, ct, p);
         await Exec($"""
-            UPDATE {W} SET household_id = (SELECT h.id FROM {S} s JOIN reg_household h ON h.county_code = s.county_code AND h.household_number = s.household_number
-                                           WHERE s.row_number = {W}.row_number)
-            WHERE refused = FALSE
+            UPDATE {W} SET household_id = h.id
+            FROM {S} s JOIN reg_household h ON h.county_code = s.county_code AND h.household_number = s.household_number
+            WHERE s.row_number = {W}.row_number AND {W}.refused = FALSE
             """, ct);
 
         var fields = RosterStage.PersonFields.Select(f => f.Column).Concat(RosterStage.PersonSecretColumns).ToList();
@@ -112,7 +112,7 @@ internal sealed class RosterMerge(DbConnection connection, DbTransaction transac
             SELECT s.candidate_person_id, s.county_code, w.household_id, {string.Join(", ", fields.Select(f => "s." + f))}, @import, @now, 0
             FROM {S} s JOIN {W} w ON w.row_number = s.row_number WHERE w.status = 'N'
             """, ct, p);
-        await Exec($"UPDATE {W} SET person_id = (SELECT s.candidate_person_id FROM {S} s WHERE s.row_number = {W}.row_number) WHERE status = 'N'", ct);
+        await Exec($"UPDATE {W} SET person_id = s.candidate_person_id FROM {S} s WHERE s.row_number = {W}.row_number AND {W}.status = 'N'", ct);
         // The changed rows, small and indexed by person, for the updates below to look up rather than scan.
         await Exec(dialect.CreateTempTableAs("roster_changed", $"SELECT * FROM {R} WHERE status = 'U'"), ct);
         await Exec("CREATE INDEX roster_changed_person ON roster_changed (county_code, person_id)", ct);
