@@ -96,6 +96,8 @@ public sealed class RoundTests : SeedVillagesWebTest
         html = await response.Content.ReadAsStringAsync();
         Assert.Contains("返乡日期不能晚于2021年12月", html);
         Assert.Contains("value=\"2022-03-01\"", html);
+        response = await PostFormAsync(client, url, new() { ["Input.Status"] = "UnemployedWilling", ["Input.ReturnedOn"] = "1921-12-01" });
+        Assert.Contains("返乡日期不能早于2013年", await response.Content.ReadAsStringAsync());
 
         response = await PostFormAsync(client, url, new() { ["Input.Workplace"] = "深圳" });
         Assert.Contains("请选择目前状态", await response.Content.ReadAsStringAsync());

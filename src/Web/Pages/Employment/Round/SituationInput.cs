@@ -16,6 +16,8 @@ namespace Bangfu.Web.Pages.Employment.Round;
 /// </summary>
 public sealed class SituationInput
 {
+    private static readonly DateOnly EarliestReturn = new(2013, 1, 1);
+
     public const int MaxEmployerLength = 200;
 
     /// <summary>Statuses with a place of work to record.</summary>
@@ -78,11 +80,14 @@ public sealed class SituationInput
         if (employer is { Length: > MaxEmployerLength }) errors.AddModelError("Input.Employer", $"用人单位名称不能超过 {MaxEmployerLength} 个字。");
 
         DateOnly? returnedOn = null;
+        // The registry's years start in 2013, the first year of 精准扶贫 records (the roster import's 年度 rule too).
         var atHome = choice is null || AtHome.Split(' ').Contains(choice.Value);
         if (atHome && !string.IsNullOrWhiteSpace(ReturnedOn))
         {
             if (!DateOnly.TryParseExact(ReturnedOn.Trim(), ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 errors.AddModelError("Input.ReturnedOn", "返乡日期格式应为 YYYY-MM-DD，例如 2022-01-15。");
+            else if (date < EarliestReturn)
+                errors.AddModelError("Input.ReturnedOn", $"返乡日期不能早于{EarliestReturn.Year}年（建档立卡信息从{EarliestReturn.Year}年起），请核对年份。");
             else if (date > month.LastDay)
                 errors.AddModelError("Input.ReturnedOn", $"返乡日期不能晚于{month.ToChinese()}。");
             else if (date > today)
