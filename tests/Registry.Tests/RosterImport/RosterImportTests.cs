@@ -1,5 +1,6 @@
 using Bangfu.Registry.Contracts;
 using System.Text.Json;
+using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Time;
@@ -187,6 +188,35 @@ public sealed class RosterImportTests : DatabaseTest
         Assert.Equal(RosterImportState.Failed, summary.State);
         Assert.Equal(0, summary.PersonsNew);
         Assert.Equal((0, 0, 0, 0, 0, 0), await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_person_registered_in_another_county_is_refused_and_the_audit_counts_such_rows()
+    {
+        await ImportAsync(Fixtures.SeedVillages);
+        var (headers, rows) = RosterFiles.Read(Fixtures.SeedVillages);
+        int Column(string name) => RosterFiles.Column(headers, name);
+        string[] place = ["省", "市", "县", "乡", "村"];
+        var hejiawan = rows.First(r => r[Column("村")]!.StartsWith("贺家湾", StringComparison.Ordinal));
+        var shibadong = rows.First(r => r[Column("村")]!.StartsWith("十八洞", StringComparison.Ordinal));
+        // The whole household of a 十八洞村 (花垣县) person listed again under 贺家湾村 (宁乡市).
+        var moved = rows.Where(r => r[Column("户编号")] == shibadong[Column("户编号")]).Select(r => (string?[])r.Clone()).ToList();
+        foreach (var row in moved)
+        {
+            foreach (var column in place) row[Column(column)] = hejiawan[Column(column)];
+            row[Column("户编号")] = "HJW-MOVED-" + row[Column("户编号")];
+        }
+        var path = RosterFiles.WriteCsv(Database.DataDirectory, "moved.csv", headers, moved);
+
+        var summary = await ImportAsync(path);
+
+        var refused = summary.Issues.Where(i => i.Rule == QualityRules.RegisteredElsewhere).ToList();
+        Assert.Equal(moved.Count, refused.Count);
+        Assert.Equal(moved.Count, summary.RowsRefused);
+        Assert.All(refused, i => Assert.DoesNotContain("花垣", i.Message)); // the other county is not named
+        var audit = (await Services.EntriesAsync(AuditEvents.ImportCommit)).Last();
+        using var details = System.Text.Json.JsonDocument.Parse(audit.Details!);
+        Assert.Equal(moved.Count, details.RootElement.GetProperty("registeredElsewhere").GetInt32());
     }
 
     private async Task<(int, int, int, int, int, int)> SnapshotAsync()

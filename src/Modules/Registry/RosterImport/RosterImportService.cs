@@ -64,9 +64,14 @@ public sealed class RosterImportService(
                 new { fileName = record.FileName, fileSha256 = record.FileSha256 }, NullIfEmpty(record.RegionCode)), CancellationToken.None);
             throw;
         }
+        // Rows refused because the ID is registered in another county tell the importer that the person is registered
+        // somewhere; the count lets an auditor spot files used to probe ID numbers.
+        var registeredElsewhere = await db.Set<RosterImportIssue>()
+            .CountAsync(i => i.ImportId == record.Id && i.Code == QualityRules.RegisteredElsewhere.Code, CancellationToken.None);
         await audit.RecordAsync(new AuditEntry(AuditCategories.Import, name,
             summary.FileError is null ? AuditEntry.Success : $"{AuditEntry.Failure}：文件无法导入", record.Id.ToString(), new
             {
+                registeredElsewhere,
                 fileName = record.FileName, fileSha256 = record.FileSha256, period = summary.Period.ToString(), rows = summary.Rows,
                 personsNew = summary.PersonsNew, personsUpdated = summary.PersonsUpdated, personsUnchanged = summary.PersonsUnchanged,
                 rowsRefused = summary.RowsRefused, householdsNew = summary.HouseholdsNew, errors = summary.Errors, warnings = summary.Warnings,
