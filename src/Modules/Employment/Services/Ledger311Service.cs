@@ -114,19 +114,53 @@ public sealed class Ledger311Service(AppDbContext db, IPersonDirectory people, R
     /// </summary>
     public async Task<CoverageReport> CoverageAsync(string regionCode, int year, CancellationToken ct = default)
     {
-        var lines = await CountsAsync(regionCode, year, ct);
         var childLength = regionCode.Length switch { 0 => 2, 2 => 4, 4 => 6, 6 => 9, _ => 12 };
         var children = new List<CoverageRow>();
-        foreach (var group in lines.GroupBy(l => l.Village[..childLength]).OrderBy(g => g.Key, StringComparer.Ordinal))
-            children.Add(Row(group.Key, (await regions.FindAsync(group.Key, ct))?.PlainName ?? group.Key, group.Select(g => g.Counts)));
+        var january = new Period(year, 1);
+        var month = LedgerMonth(year);
+        if (month >= january)
+        {
+            // Counted in the database, one row per child region: a province's target group is millions of people. Each
+            // person's services are counted through the (county, person, date) index.
+            var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            var records = db.Set<ServiceRecord>().Where(r => r.RegionCode.StartsWith(regionCode) && r.Date >= from && r.Date <= to);
+            var people = db.Set<EmploymentSituation>().AsNoTracking()
+                .Where(s => s.RegionCode.StartsWith(regionCode) && s.Status == EmploymentStatus.UnemployedWilling
+                            && s.FromPeriod <= month && (s.ToPeriod == null || s.ToPeriod > january))
+                .GroupBy(s => new { s.CountyCode, s.PersonId })
+                .Select(g => new
+                {
+                    Child = g.Min(s => s.RegionCode)!.Substring(0, childLength),
+                    Pushes = records.Count(r => r.CountyCode == g.Key.CountyCode && r.PersonId == g.Key.PersonId && r.Kind == ServiceKind.JobPush),
+                    Guidance = records.Count(r => r.CountyCode == g.Key.CountyCode && r.PersonId == g.Key.PersonId && r.Kind == ServiceKind.CareerGuidance),
+                    Training = records.Count(r => r.CountyCode == g.Key.CountyCode && r.PersonId == g.Key.PersonId && r.Kind == ServiceKind.TrainingReferral),
+                })
+                .Select(p => new
+                {
+                    p.Child,
+                    Complete = p.Pushes >= Ledger311.RequiredPushes && p.Guidance >= Ledger311.RequiredGuidance && p.Training >= Ledger311.RequiredTraining ? 1 : 0,
+                    PushesMet = p.Pushes >= Ledger311.RequiredPushes ? 1 : 0,
+                    GuidanceMet = p.Guidance >= Ledger311.RequiredGuidance ? 1 : 0,
+                    TrainingMet = p.Training >= Ledger311.RequiredTraining ? 1 : 0,
+                });
+            var rows = await people.GroupBy(p => p.Child)
+                .Select(g => new
+                {
+                    Code = g.Key,
+                    Target = g.Count(),
+                    Complete = g.Sum(p => p.Complete),
+                    PushesMet = g.Sum(p => p.PushesMet),
+                    GuidanceMet = g.Sum(p => p.GuidanceMet),
+                    TrainingMet = g.Sum(p => p.TrainingMet),
+                })
+                .ToListAsync(ct);
+            foreach (var row in rows.OrderBy(r => r.Code, StringComparer.Ordinal))
+                children.Add(new CoverageRow(row.Code, (await regions.FindAsync(row.Code, ct))?.PlainName ?? row.Code, row.Target, row.Complete,
+                    row.PushesMet, row.GuidanceMet, row.TrainingMet));
+        }
         var name = regionCode.Length == 0 ? "全国" : (await regions.FindAsync(regionCode, ct))?.PlainName ?? regionCode;
-        return new CoverageReport(year, Row(regionCode, name, lines.Select(l => l.Counts)), regionCode.Length >= 12 ? [] : children);
-    }
-
-    private static CoverageRow Row(string code, string name, IEnumerable<ServiceCounts> counts)
-    {
-        var list = counts.ToList();
-        return new CoverageRow(code, name, list.Count, list.Count(c => c.Complete), list.Count(c => c.PushesMet),
-            list.Count(c => c.GuidanceMet), list.Count(c => c.TrainingMet));
+        var total = new CoverageRow(regionCode, name, children.Sum(c => c.Target), children.Sum(c => c.Complete), children.Sum(c => c.PushesMet),
+            children.Sum(c => c.GuidanceMet), children.Sum(c => c.TrainingMet));
+        return new CoverageReport(year, total, regionCode.Length >= 12 ? [] : children);
     }
 }
