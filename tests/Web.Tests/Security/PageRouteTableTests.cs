@@ -39,7 +39,7 @@ namespace Bangfu.Web.Tests.Security;
 /// models, is requested without signing in, by each role that lacks its permission, and by the roles that hold it with an
 /// id or region inside their scope and one of another county (十八洞村, 花垣县). Out of scope is 404 and the answer holds
 /// nothing of 十八洞村's people (nor the names of 花垣县's employer, vacancy, transport batch or fair). An employer account (用人单位)
-/// is among the roles: it reaches its own vacancies and no person-level page. A page or handler added without a case here fails the first test; the API has its own
+/// is among the roles: it reaches its own vacancies, the people who applied to them (masked), and no other person-level page. A page or handler added without a case here fails the first test; the API has its own
 /// table (ApiRouteTableTests).
 /// </summary>
 public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClassFixture<PageRouteTableTests.Arranged>

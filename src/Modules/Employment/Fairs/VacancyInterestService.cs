@@ -48,7 +48,7 @@ public sealed record InterestLinkResult(string? Error, Guid? PersonId = null, Gu
 /// referral for the cadre and the employer to follow up"). A person has one online-interest referral per vacancy however often
 /// they register (a unique index, <c>ReferralConfiguration</c>); a later interest links to the existing one. The referral is
 /// the system's act, not an officer's: it is dated the day of registration, with no referrer and no audit entry, and the
-/// public path runs the same queries whether or not anyone was found.</para>
+/// public path makes the same reads whether or not anyone was found (a match adds one row to the same insert).</para>
 /// </summary>
 public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor scope, PersonalDataProtector protector,
     IPersonMatcher matcher, AuditTrail audit, AuditActor actor, TimeProvider clock)
@@ -132,8 +132,9 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         var person = id is not null
             ? await matcher.ByIdNumberAsync(id.Value!, ct)
             : await matcher.ByNameAndPhoneAsync(name, phone, ct);
-        // Looked up for nobody too, so a match costs no query more than a stranger (the answer's timing tells nothing either).
+        // Read for nobody too, so a match costs no read more than a stranger (the answer's timing tells little either).
         var existing = await OnlineReferralAsync(person ?? NoOne, vacancy.Id, ct);
+        var employer = await EmployerNameAsync(vacancy, ct);
         var now = clock.GetUtcNow();
         var interest = new VacancyInterest
         {
@@ -150,7 +151,7 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (person is not null) interest.ReferralId = (existing ?? await NewReferralAsync(person, vacancy, Today, null, ct)).Id;
+        if (person is not null) interest.ReferralId = (existing ?? NewReferral(person, vacancy, employer, Today, null)).Id;
         db.Add(interest);
         await db.SaveChangesAsync(ct);
     }
@@ -181,7 +182,7 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
                     Details: new { via = "网上求职意向关联", interest = x.Id }, RegionCode: person.RegionCode), ct);
             var vacancy = await db.Set<Vacancy>().AsNoTracking().FirstAsync(v => v.Id == x.VacancyId, ct);
             var existing = await OnlineReferralAsync(person, vacancy.Id, ct);
-            var referral = existing ?? await NewReferralAsync(person, vacancy, LocalDate(x.CreatedAt), actor.UserName, ct);
+            var referral = existing ?? NewReferral(person, vacancy, await EmployerNameAsync(vacancy, ct), LocalDate(x.CreatedAt), actor.UserName);
             x.PersonId = person.PersonId;
             x.RegionCode = person.RegionCode;
             x.ReferralId = referral.Id;
@@ -212,10 +213,12 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         db.Set<Referral>().FirstOrDefaultAsync(r => r.CountyCode == person.CountyCode && r.PersonId == person.PersonId && r.VacancyId == vacancyId
             && r.Source == ReferralSource.OnlineInterest, ct);
 
+    private Task<string> EmployerNameAsync(Vacancy vacancy, CancellationToken ct) =>
+        db.Set<Employer>().AsNoTracking().Where(e => e.Id == vacancy.EmployerId).Select(e => e.Name).FirstAsync(ct);
+
     /// <summary>A new online-interest referral of the person to the vacancy (title and employer copied), added to the context unsaved.</summary>
-    private async Task<Referral> NewReferralAsync(PersonMatch person, Vacancy vacancy, DateOnly on, string? by, CancellationToken ct)
+    private Referral NewReferral(PersonMatch person, Vacancy vacancy, string employer, DateOnly on, string? by)
     {
-        var employer = await db.Set<Employer>().AsNoTracking().Where(e => e.Id == vacancy.EmployerId).Select(e => e.Name).FirstAsync(ct);
         var referral = new Referral
         {
             CountyCode = person.CountyCode, RegionCode = person.RegionCode, PersonId = person.PersonId, VacancyId = vacancy.Id,
