@@ -48,6 +48,7 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
         Input.ReferredOn ??= referrals.Today.ToString("yyyy-MM-dd");
         if (await LoadAsync(ct) is { } problem) return problem;
         if (Chosen is not null) (Input.JobTitle, Input.EmployerName) = (Input.JobTitle ?? Chosen.Title, Input.EmployerName ?? Chosen.EmployerName);
+        else Input.Vacancy = null; // not a vacancy the form can show: nothing is picked
         if (Place is not null)
             await audit.RecordAsync(new Bangfu.Platform.Audit.AuditEntry(Bangfu.Platform.Audit.AuditCategories.Person, Bangfu.Platform.Audit.AuditEvents.PersonList,
                 Target: Place.Code, Details: new { list = "推荐就业", shown = Referrals.Count }, RegionCode: Place.Code), ct);
