@@ -30,7 +30,11 @@ public sealed class TransportPhoneTests : BrowserTest
         await page.GotoAsync(BaseUrl + "/Employment/Transport/Edit");
         await page.FillAsync("#Input_Organiser", "宁乡市人力资源和社会保障局");
         await page.FillAsync("#Input_TravelDate", "2022-02-10");
-        await page.FillAsync("#Input_DestinationRegionCode", "4403");
+        // The destination on the region tree, outside the officer's county: 广东省 → 深圳市 (the cities come from the server).
+        await page.SelectOptionAsync("#destination select[data-level='1']", "44");
+        await page.WaitForSelectorAsync("#destination select[data-level='2'] option[value='4403']", new() { State = WaitForSelectorState.Attached });
+        await page.SelectOptionAsync("#destination select[data-level='2']", "4403");
+        Assert.Equal("4403", await page.InputValueAsync("#destination input[name='Input.DestinationRegionCode']"));
         await page.FillAsync("#Input_EmployerName", "比亚迪股份有限公司");
         await page.FillAsync("#Input_Seats", "45");
         await page.FillAsync("#Input_Cost", "9000");

@@ -576,6 +576,10 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone_masked");
 
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -917,11 +921,19 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     b.HasKey("CountyCode", "Id")
                         .HasName("pk_emp_referral");
 
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_emp_referral_vacancy_id");
+
                     b.HasIndex("CountyCode", "PersonId")
                         .HasDatabaseName("ix_emp_referral_county_code_person_id");
 
                     b.HasIndex("RegionCode", "ReferredOn")
                         .HasDatabaseName("ix_emp_referral_region_code_referred_on");
+
+                    b.HasIndex("CountyCode", "PersonId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_referral_county_code_person_id_vacancy_id")
+                        .HasFilter("source = 3");
 
                     b.ToTable("emp_referral", (string)null);
                 });

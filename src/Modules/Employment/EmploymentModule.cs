@@ -31,6 +31,8 @@ public static class EmploymentModule
         services.AddScoped<Fairs.VacancyInterestService>();
         services.AddScoped<Fairs.JobFairService>();
         services.AddScoped<Fairs.DemoDataLoader>();
+        services.AddScoped<Referrals.VacancyApplicantService>();
+        services.AddScoped<Referrals.OpenVacancySearch>();
         return services;
     }
 }

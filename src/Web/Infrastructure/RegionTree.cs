@@ -22,6 +22,9 @@ public sealed record RegionPickerModel(
     string? InputId)
 {
     public bool HasScope { get; init; } = true;
+
+    /// <summary>Where the picker's script asks for a level's options (the scope-bound tree unless a place picker says otherwise).</summary>
+    public string ChildrenUrl { get; init; } = "/Registry/Regions?handler=Children";
 }
 
 /// <summary>
@@ -96,6 +99,35 @@ public sealed class RegionTree(RegionDirectory regions, RegionScopeAccessor scop
         }
         var value = levels.LastOrDefault(l => l.Selected is not null)?.Selected ?? prefix;
         return new RegionPickerModel(name, value, prefix, fixedPath, levels, submitOnChoice, inputId);
+    }
+
+    /// <summary>Where <see cref="PlacePickerAsync"/> gets its options: any province's or city's children (IndexModel.OnGetPlacesAsync of the regions page).</summary>
+    public const string PlacesUrl = "/Registry/Regions?handler=Places";
+
+    /// <summary>
+    /// A picker of a place anywhere in the country, province → city → county (down to <paramref name="deepest"/>, at most the county),
+    /// whatever the user's scope: for places that are not personal data, such as where a transport batch goes (a county officer
+    /// of 宁乡市 sends workers to 深圳市). The statistical division codes are public (国家统计局). <paramref name="selected"/> is
+    /// chosen when it is a region.
+    /// </summary>
+    public async Task<RegionPickerModel> PlacePickerAsync(string name, string? selected, RegionLevel deepest = RegionLevel.County, CancellationToken ct = default)
+    {
+        if (deepest > RegionLevel.County) deepest = RegionLevel.County;
+        var chosen = await PathAsync(selected?.Trim(), ct);
+        var levels = new List<RegionPickerLevel>();
+        string? parent = "";
+        for (var level = RegionLevel.Province; level <= deepest; level++)
+        {
+            var options = parent is null ? [] : await regions.ChildrenAsync(parent.Length == 0 ? null : parent, ct);
+            var pick = chosen.FirstOrDefault(r => r.Level == level)?.Code;
+            // A level with a single choice (北京市 → 市辖区) is chosen for the user.
+            var current = options.Where(r => r.RetiredInEdition is null).ToList();
+            if (pick is null && parent is { Length: > 0 } && current.Count == 1) pick = current[0].Code;
+            levels.Add(new RegionPickerLevel(level, options, pick));
+            parent = pick;
+        }
+        var value = levels.LastOrDefault(l => l.Selected is not null)?.Selected ?? "";
+        return new RegionPickerModel(name, value, "", [], levels, false, null) { ChildrenUrl = PlacesUrl };
     }
 
     /// <summary>What a level is called in prompts: 省 / 市（州） / 县（市、区） / 乡（镇、街道） / 村（社区）.</summary>

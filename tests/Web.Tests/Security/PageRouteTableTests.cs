@@ -39,7 +39,7 @@ namespace Bangfu.Web.Tests.Security;
 /// models, is requested without signing in, by each role that lacks its permission, and by the roles that hold it with an
 /// id or region inside their scope and one of another county (十八洞村, 花垣县). Out of scope is 404 and the answer holds
 /// nothing of 十八洞村's people (nor the names of 花垣县's employer, vacancy, transport batch or fair). An employer account (用人单位)
-/// is among the roles: it reaches its own vacancies and no person-level page. A page or handler added without a case here fails the first test; the API has its own
+/// is among the roles: it reaches its own vacancies, the people who applied to them (masked), and no other person-level page. A page or handler added without a case here fails the first test; the API has its own
 /// table (ApiRouteTableTests).
 /// </summary>
 public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClassFixture<PageRouteTableTests.Arranged>
@@ -154,6 +154,9 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
             // The township of 贺家湾村 lies above the village officer's scope, and the administrators hold none: the picker lists nothing for them.
             new("GET /Registry/Regions?handler=Children", [SignedIn], Roles.TownshipOfficer, Get($"/Registry/Regions?handler=Children&parent={hejiawan[..9]}"),
                 Get($"/Registry/Regions?handler=Children&parent={shibadong[..9]}"), NotFoundFor: [Roles.VillageOfficer, Roles.SystemAdministrator, Roles.SecurityAdministrator, Roles.Auditor, Roles.Employer]),
+            // Place pickers (a transport batch's destination): provinces, cities and counties anywhere; public codes, no personal data.
+            new("GET /Registry/Regions?handler=Places", [SignedIn], V, Get("/Registry/Regions?handler=Places&parent=44"), null,
+                "公开的统计用区划代码：任何省、市的下一级（到县为止），不涉及个人数据"),
 
             // Imports: county level and above.
             new("GET /Registry/Imports", [P.RegistryImport], C, Get("/Registry/Imports"), null, "没有参数：只列管辖区域内的导入"),
@@ -233,6 +236,12 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
                 "空白模板与一行示例"),
             new("POST /Employment/Vacancies/Import", [Vac, P.EmployersManage], C, Post("/Employment/Vacancies/Import", ("commit", "false")), null,
                 "导入只接受自己管理的区县的用人单位，另一县的行被拒绝（此处不带文件，只校验）"),
+            // A vacancy's applicants (online interest and referrals): its employer (names masked) and its managing officers.
+            new("GET /Employment/Vacancies/Applicants", [Vac], Roles.Employer, Get($"/Employment/Vacancies/Applicants/{w.OpenVacancy}"),
+                Get($"/Employment/Vacancies/Applicants/{w.ForeignVacancy}")),
+            new("POST /Employment/Vacancies/Applicants?handler=Phone", [Vac], Roles.Employer,
+                Post($"/Employment/Vacancies/Applicants/{w.OpenVacancy}?handler=Phone", ("interest", w.OwnInterest.ToString())),
+                Post($"/Employment/Vacancies/Applicants/{w.ForeignVacancy}?handler=Phone", ("interest", w.ForeignInterest.ToString())), RevealsIdentifiers: true),
 
             // Jobseeker profiles, 311 services, the push list, the outbox and the ledger: people of the officer's villages.
             new("GET /Employment/Jobseekers", [P.JobseekersEdit], V, Get($"/Employment/Jobseekers?village={hejiawan}"), Get($"/Employment/Jobseekers?village={shibadong}")),
@@ -274,6 +283,8 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
 
             // Referrals, outcomes and follow-ups.
             new("GET /Employment/Referrals", [P.ServicesRecord], V, Get($"/Employment/Referrals?village={hejiawan}"), Get($"/Employment/Referrals?village={shibadong}")),
+            new("GET /Employment/Referrals?handler=Vacancies", [P.ServicesRecord], V, Get("/Employment/Referrals?handler=Vacancies&q=叉车"), null,
+                "岗位选择：只列已发布、在招的岗位（不是个人数据，每位工作人员都可见），未发布的（花垣县的）不列出"),
             new("POST /Employment/Referrals", [P.ServicesRecord], V,
                 Post($"/Employment/Referrals?village={hejiawan}", ("Input.Person", w.OwnSeeker.ToString()), ("Input.JobTitle", "叉车司机"),
                     ("Input.EmployerName", "比亚迪"), ("Input.Source", "Push"), ("Input.ReferredOn", w.Today)),
@@ -358,6 +369,10 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
                 Post($"/Employment/Interests?handler=FollowUp&id={w.OwnInterest}", ("state", "Contacted"), ("note", "已电话联系")),
                 Post($"/Employment/Interests?handler=FollowUp&id={w.ForeignInterest}", ("state", "Closed"), ("note", "x")), Expect: 302,
                 ExpectLocation: "/Employment/Interests"),
+            new("POST /Employment/Interests?handler=Link", [P.ServicesRecord], C,
+                Post($"/Employment/Interests?handler=Link&id={w.LinkInterest}", ("idNumber", w.LinkIdNumber)),
+                Post($"/Employment/Interests?handler=Link&id={w.ForeignInterest}", ("idNumber", w.LinkIdNumber)), Expect: 302,
+                ExpectLocation: "/Employment/Interests"),
 
             // The online fair (永不落幕网络招聘会): public, published vacancies only, no personal data.
             new("GET /Fair", [Anonymous], Anonymous, Get("/Fair"), null, "公开的网上招聘会：只列已发布且未过期的岗位，不含任何人的数据"),
@@ -441,6 +456,9 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
         public Guid ForeignFair { get; init; }
         public Guid OwnInterest { get; init; }
         public Guid ForeignInterest { get; init; }
+        /// <summary>Interest in the open vacancy by someone the registry does not know (宁乡市 follows it up), linked by the county officer's case to the person with <see cref="LinkIdNumber"/> (贺家湾村).</summary>
+        public Guid LinkInterest { get; init; }
+        public string LinkIdNumber { get; init; } = "";
     }
 
     /// <summary>Names of 花垣县's employer, vacancy, batch organiser and fair: no answer to a 宁乡市 user may hold them.</summary>
@@ -768,6 +786,8 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
                 Boarding = hejiawan[^1].Id, BoardingNumber = hejiawan[^1].PersonNumber, OwnFair = own.Fair, ForeignFair = foreign.Fair,
                 OwnInterest = await InterestAsync(own.Open, hejiawan[1], ids, "13912340001"),
                 ForeignInterest = await InterestAsync(own.Open, shibadong[1], ids, "13912340002"),
+                LinkInterest = await UnmatchedInterestAsync(own.Open, "13912340003"),
+                LinkIdNumber = ids[hejiawan[4].Id],
             };
         }
 
@@ -825,6 +845,14 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
         {
             await using var scope = Services.InScope();
             Assert.True((await scope.Get<VacancyInterestService>().RegisterAsync(vacancy, new InterestInput(person.Name, phone, ids[person.Id]))).Succeeded);
+            return await scope.Get<AppDbContext>().Set<VacancyInterest>().Where(i => i.PhoneMasked == Masking.Phone(phone)).Select(i => i.Id).SingleAsync();
+        }
+
+        /// <summary>Interest in <paramref name="vacancy"/> from the online fair by someone not in the registry: the vacancy's county follows it up.</summary>
+        private async Task<Guid> UnmatchedInterestAsync(Guid vacancy, string phone)
+        {
+            await using var scope = Services.InScope();
+            Assert.True((await scope.Get<VacancyInterestService>().RegisterAsync(vacancy, new InterestInput("路人甲", phone, null))).Succeeded);
             return await scope.Get<AppDbContext>().Set<VacancyInterest>().Where(i => i.PhoneMasked == Masking.Phone(phone)).Select(i => i.Id).SingleAsync();
         }
 

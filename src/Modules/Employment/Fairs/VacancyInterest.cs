@@ -13,12 +13,27 @@ public enum InterestState : short
     Closed = 2,
 }
 
+/// <summary>Chinese names of the follow-up states.</summary>
+public static class InterestText
+{
+    public static string State(InterestState state) => state switch
+    {
+        InterestState.New => "待联系",
+        InterestState.Contacted => "已联系",
+        InterestState.Closed => "已办结",
+        _ => state.ToString(),
+    };
+}
+
 /// <summary>
 /// Interest registered by a member of the public in a vacancy on the online fair (永不落幕网络招聘会), for the cadre
 /// and the employer to follow up. No account: name, phone and optionally the ID number, the phone and ID stored only
 /// encrypted with keyed hashes and masked forms (as the registry stores them). Matched to the registry by the ID hash
 /// (or name + phone hash); when matched the record is scoped to the person's village, otherwise to the vacancy's
 /// managing county. The public is never told whether a match happened. One interest per phone and vacancy.
+/// A matched interest is also a <see cref="Referrals.Referral"/> (source 网上报名) for the person and the vacancy, made in the
+/// same save and linked by <see cref="ReferralId"/>; an unmatched one gets its referral when an officer links it to a
+/// registry person (<see cref="VacancyInterestService.LinkAsync"/>).
 /// </summary>
 public sealed class VacancyInterest : IRegionScoped
 {
@@ -28,6 +43,9 @@ public sealed class VacancyInterest : IRegionScoped
     /// <summary>The person's village when matched; the vacancy's managing county (6 digits) otherwise.</summary>
     public string RegionCode { get; set; } = "";
     public Guid? PersonId { get; set; }
+
+    /// <summary>The referral (emp_referral id, in the person's county) this interest became; null while unmatched.</summary>
+    public Guid? ReferralId { get; set; }
 
     /// <summary>姓名 as typed (≤ 20 characters).</summary>
     public string Name { get; set; } = "";

@@ -1,4 +1,5 @@
 using Bangfu.Employment.Employers;
+using Bangfu.Employment.Referrals;
 using Bangfu.Employment.Vacancies;
 using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
@@ -22,9 +23,19 @@ public sealed record InterestResult(IReadOnlyDictionary<string, string> Errors)
     public bool Succeeded => Errors.Count == 0;
 }
 
-/// <summary>An interest as the follow-up list shows it (identifiers masked).</summary>
+/// <summary>An interest as the follow-up list shows it (identifiers masked), with the referral it became and that referral's outcome.</summary>
 public sealed record InterestListItem(Guid Id, Guid VacancyId, string VacancyTitle, string EmployerName, string RegionCode, bool Matched,
-    string Name, string PhoneMasked, string? IdNumberMasked, InterestState State, string? Note, DateTimeOffset CreatedAt);
+    string Name, string PhoneMasked, string? IdNumberMasked, InterestState State, string? Note, DateTimeOffset CreatedAt,
+    Guid? ReferralId = null, ReferralOutcome? Outcome = null);
+
+/// <summary>
+/// The outcome of linking an interest to a registry person: the Chinese error (about the ID number field), or the person and
+/// the referral the interest became.
+/// </summary>
+public sealed record InterestLinkResult(string? Error, Guid? PersonId = null, Guid? ReferralId = null)
+{
+    public bool Succeeded => Error is null;
+}
 
 /// <summary>
 /// Interest registered on the online fair, and its follow-up by officers. Registration needs no account: it runs as a
@@ -32,11 +43,19 @@ public sealed record InterestListItem(Guid Id, Guid VacancyId, string VacancyTit
 /// Matching: by the keyed hash of the ID number when given (GB 11643-1999 validated), else by the phone's hash and the
 /// exact name. A matched interest is scoped to the person's village (the cadre follows up), an unmatched one to the
 /// vacancy's managing county (the bureau follows up). Reading an interest's phone in full is audited.
+/// <para>A matched interest is a referral (推荐就业, source 网上报名) of the person to the vacancy, made in the same save, so the
+/// cadre's referral list, outcome, placement and follow-ups apply to it (the issue: "register interest ... which creates a
+/// referral for the cadre and the employer to follow up"). A person has one online-interest referral per vacancy however often
+/// they register (a unique index, <c>ReferralConfiguration</c>); a later interest links to the existing one. The referral is
+/// the system's act, not an officer's: it is dated the day of registration, with no referrer and no audit entry, and the
+/// public path makes the same reads whether or not anyone was found (a match adds one row to the same insert).</para>
 /// </summary>
 public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor scope, PersonalDataProtector protector,
     IPersonMatcher matcher, AuditTrail audit, AuditActor actor, TimeProvider clock)
 {
     public const string RevealEvent = "interest.phone";
+    /// <summary>An unmatched interest linked by an officer to a registry person.</summary>
+    public const string LinkEvent = "interest.link";
     public const int NameMax = 20;
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone).DateTime);
@@ -67,7 +86,8 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
 
     /// <summary>
     /// Registers interest in an open vacancy. Errors (Chinese, by field) when the form is invalid or the vacancy is no
-    /// longer open. A second registration of the same phone for the same vacancy succeeds without a second row.
+    /// longer open. A second registration of the same phone for the same vacancy succeeds without a second row. A person found
+    /// in the registry gets the online-interest referral for the vacancy (or the interest is linked to the one they have).
     /// </summary>
     public async Task<InterestResult> RegisterAsync(Guid vacancyId, InterestInput input, CancellationToken ct = default)
     {
@@ -75,44 +95,141 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         if (errors.Count > 0) return new InterestResult(errors);
         var vacancy = await VacancyService.Open(db.Set<Vacancy>().AsNoTracking(), Today).FirstOrDefaultAsync(v => v.Id == vacancyId, ct);
         if (vacancy is null) return new InterestResult(new Dictionary<string, string> { [""] = "该岗位已停止招聘或不存在，请选择其他岗位" });
-        var name = input.Name!.Trim();
-        var phoneHash = protector.Hash("phone", phone);
         var callerScope = scope.Scope;
         scope.Scope = RegionScope.Nationwide;
         try
         {
-            if (await db.Set<VacancyInterest>().AnyAsync(x => x.VacancyId == vacancyId && x.PhoneHash == phoneHash, ct))
-                return new InterestResult(new Dictionary<string, string>());
-            byte[]? idHash = id is null ? null : protector.Hash("id", id.Value!);
-            var person = id is not null
-                ? await matcher.ByIdNumberAsync(id.Value!, ct)
-                : await matcher.ByNameAndPhoneAsync(name, phone, ct);
-            var now = clock.GetUtcNow();
-            db.Add(new VacancyInterest
+            for (var attempt = 1; ; attempt++)
             {
-                VacancyId = vacancyId,
-                PersonId = person?.PersonId,
-                RegionCode = person?.RegionCode ?? vacancy.ManagingRegionCode,
-                Name = name,
-                PhoneCipher = protector.Encrypt(phone),
-                PhoneHash = phoneHash,
-                PhoneMasked = Masking.Phone(phone),
-                IdNumberCipher = id is null ? null : protector.Encrypt(id.Value!),
-                IdNumberHash = idHash,
-                IdNumberMasked = id?.Masked,
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException)
-            {
-                // The same phone registered for this vacancy at the same moment: one interest stays.
-                db.ChangeTracker.Clear();
+                try
+                {
+                    await StoreAsync(vacancy, input.Name!.Trim(), phone, id, ct);
+                    break;
+                }
+                catch (DbUpdateException) when (attempt == 1)
+                {
+                    // A unique index refused the save: the same phone, or the same person by another phone, registered for this
+                    // vacancy at the same moment. The second try finds what the other request stored.
+                    db.ChangeTracker.Clear();
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                    break;
+                }
             }
             return new InterestResult(new Dictionary<string, string>());
         }
         finally { scope.Scope = callerScope; }
     }
+
+    private static readonly PersonMatch NoOne = new(Guid.Empty, "", "");
+
+    private async Task StoreAsync(Vacancy vacancy, string name, string phone, IdNumberCheck? id, CancellationToken ct)
+    {
+        var phoneHash = protector.Hash("phone", phone);
+        if (await db.Set<VacancyInterest>().AnyAsync(x => x.VacancyId == vacancy.Id && x.PhoneHash == phoneHash, ct)) return;
+        var person = id is not null
+            ? await matcher.ByIdNumberAsync(id.Value!, ct)
+            : await matcher.ByNameAndPhoneAsync(name, phone, ct);
+        // Read for nobody too, so a match costs no read more than a stranger (the answer's timing tells little either).
+        var existing = await OnlineReferralAsync(person ?? NoOne, vacancy.Id, ct);
+        var employer = await EmployerNameAsync(vacancy, ct);
+        var now = clock.GetUtcNow();
+        var interest = new VacancyInterest
+        {
+            VacancyId = vacancy.Id,
+            PersonId = person?.PersonId,
+            RegionCode = person?.RegionCode ?? vacancy.ManagingRegionCode,
+            Name = name,
+            PhoneCipher = protector.Encrypt(phone),
+            PhoneHash = phoneHash,
+            PhoneMasked = Masking.Phone(phone),
+            IdNumberCipher = id is null ? null : protector.Encrypt(id.Value!),
+            IdNumberHash = id is null ? null : protector.Hash("id", id.Value!),
+            IdNumberMasked = id?.Masked,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (person is not null) interest.ReferralId = (existing ?? NewReferral(person, vacancy, employer, Today, null)).Id;
+        db.Add(interest);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Links an unmatched interest (in the caller's scope: a county bureau's) to the registry person with this resident ID
+    /// number inside the caller's scope, after the officer has called the person: the interest moves to the person's village and
+    /// becomes the person's online-interest referral for the vacancy (a new one dated the day of registration, or the one an
+    /// earlier registration made), in one save. The person found is recorded as a read (<c>person.view</c>), the link as
+    /// <see cref="LinkEvent"/> and a new referral as <c>referral.create</c>. Null when the interest is not in the caller's scope.
+    /// </summary>
+    /// <returns>An error (Chinese) when the interest is already linked, the number is not a valid ID number (GB 11643-1999),
+    /// or nobody in the caller's scope has it; whether someone elsewhere has it is not told.</returns>
+    public async Task<InterestLinkResult?> LinkAsync(Guid interestId, string? idNumber, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var x = await db.Set<VacancyInterest>().FirstOrDefaultAsync(i => i.Id == interestId, ct);
+            if (x is null) return null;
+            if (x.PersonId is not null) return new InterestLinkResult("该求职意向已经关联到花名册中的人员。");
+            if (string.IsNullOrWhiteSpace(idNumber)) return new InterestLinkResult("请填写此人的身份证号码。");
+            var id = matcher.CheckIdNumber(idNumber);
+            if (!id.IsValid) return new InterestLinkResult(id.Error);
+            var person = await matcher.ByIdNumberAsync(id.Value!, ct);
+            if (person is null) return new InterestLinkResult("在您的管辖范围内没有找到这个身份证号码的人员，请核对。");
+            if (attempt == 1)
+                await audit.RecordAsync(new AuditEntry(AuditCategories.Person, AuditEvents.PersonView, Target: person.PersonId.ToString(),
+                    Details: new { via = "网上求职意向关联", interest = x.Id }, RegionCode: person.RegionCode), ct);
+            var vacancy = await db.Set<Vacancy>().AsNoTracking().FirstAsync(v => v.Id == x.VacancyId, ct);
+            var existing = await OnlineReferralAsync(person, vacancy.Id, ct);
+            var referral = existing ?? NewReferral(person, vacancy, await EmployerNameAsync(vacancy, ct), LocalDate(x.CreatedAt), actor.UserName);
+            x.PersonId = person.PersonId;
+            x.RegionCode = person.RegionCode;
+            x.ReferralId = referral.Id;
+            x.IdNumberCipher = protector.Encrypt(id.Value!);
+            x.IdNumberHash = protector.Hash("id", id.Value!);
+            x.IdNumberMasked = id.Masked;
+            x.UpdatedAt = clock.GetUtcNow();
+            x.UpdatedBy = actor.UserName;
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // The person's online-interest referral for this vacancy was made at the same moment: link to it.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            await audit.RecordAsync(new AuditEntry(AuditCategories.Person, LinkEvent, Target: x.Id.ToString(),
+                Details: new { person = person.PersonId, referral = referral.Id }, RegionCode: person.RegionCode), ct);
+            if (existing is null)
+                await audit.RecordAsync(new AuditEntry(AuditCategories.Person, "referral.create", Target: person.PersonId.ToString(),
+                    Details: new { referral = referral.Id, source = ReferralText.Source(ReferralSource.OnlineInterest), job = referral.JobTitle,
+                        employer = referral.EmployerName, interest = x.Id }, RegionCode: person.RegionCode), ct);
+            return new InterestLinkResult(null, person.PersonId, referral.Id);
+        }
+    }
+
+    /// <summary>The person's online-interest referral to the vacancy, if one was made (by an earlier registration or link).</summary>
+    private Task<Referral?> OnlineReferralAsync(PersonMatch person, Guid vacancyId, CancellationToken ct) =>
+        db.Set<Referral>().FirstOrDefaultAsync(r => r.CountyCode == person.CountyCode && r.PersonId == person.PersonId && r.VacancyId == vacancyId
+            && r.Source == ReferralSource.OnlineInterest, ct);
+
+    private Task<string> EmployerNameAsync(Vacancy vacancy, CancellationToken ct) =>
+        db.Set<Employer>().AsNoTracking().Where(e => e.Id == vacancy.EmployerId).Select(e => e.Name).FirstAsync(ct);
+
+    /// <summary>A new online-interest referral of the person to the vacancy (title and employer copied), added to the context unsaved.</summary>
+    private Referral NewReferral(PersonMatch person, Vacancy vacancy, string employer, DateOnly on, string? by)
+    {
+        var referral = new Referral
+        {
+            CountyCode = person.CountyCode, RegionCode = person.RegionCode, PersonId = person.PersonId, VacancyId = vacancy.Id,
+            JobTitle = vacancy.Title, EmployerName = employer, Source = ReferralSource.OnlineInterest, ReferredOn = on, ReferredBy = by,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(referral);
+        return referral;
+    }
+
+    private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).DateTime);
 
     /// <summary>
     /// The follow-up list: interests in the caller's scope (the global filter: matched ones by village, unmatched by the
@@ -122,12 +239,17 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
     {
         var q = db.Set<VacancyInterest>().AsNoTracking();
         if (state is { } st) q = q.Where(x => x.State == st);
-        return await (from x in q
-                      join v in db.Set<Vacancy>().AsNoTracking() on x.VacancyId equals v.Id
-                      join e in db.Set<Employer>().AsNoTracking() on v.EmployerId equals e.Id
-                      orderby x.CreatedAt descending
-                      select new InterestListItem(x.Id, v.Id, v.Title, e.Name, x.RegionCode, x.PersonId != null, x.Name, x.PhoneMasked,
-                          x.IdNumberMasked, x.State, x.Note, x.CreatedAt)).Take(take).ToListAsync(ct);
+        var items = await (from x in q
+                           join v in db.Set<Vacancy>().AsNoTracking() on x.VacancyId equals v.Id
+                           join e in db.Set<Employer>().AsNoTracking() on v.EmployerId equals e.Id
+                           orderby x.CreatedAt descending
+                           select new InterestListItem(x.Id, v.Id, v.Title, e.Name, x.RegionCode, x.PersonId != null, x.Name, x.PhoneMasked,
+                               x.IdNumberMasked, x.State, x.Note, x.CreatedAt, x.ReferralId, null)).Take(take).ToListAsync(ct);
+        var referralIds = items.Where(i => i.ReferralId is not null).Select(i => i.ReferralId!.Value).ToList();
+        if (referralIds.Count == 0) return items;
+        var outcomes = await db.Set<Referral>().AsNoTracking().Where(r => referralIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.Outcome }).ToDictionaryAsync(r => r.Id, r => r.Outcome, ct);
+        return items.Select(i => i.ReferralId is { } r && outcomes.TryGetValue(r, out var outcome) ? i with { Outcome = outcome } : i).ToList();
     }
 
     /// <summary>The full phone of an interest in the caller's scope, audited as a read of personal details; null when out of scope.</summary>

@@ -17,6 +17,12 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.Property(r => r.OutcomeBy).HasMaxLength(100);
         b.HasIndex(r => new { r.RegionCode, r.ReferredOn });
         b.HasIndex(r => new { r.CountyCode, r.PersonId });
+        // A vacancy's referrals, for its employer and managing officers.
+        b.HasIndex(r => r.VacancyId);
+        // One online-interest referral per person and vacancy, however often and by whichever phone the person registers
+        // (a partial unique index: SQLite and PostgreSQL both take the filter as written; the column names are snake_case).
+        b.HasIndex(r => new { r.CountyCode, r.PersonId, r.VacancyId }).IsUnique()
+            .HasFilter($"source = {(short)ReferralSource.OnlineInterest}");
     }
 }
 

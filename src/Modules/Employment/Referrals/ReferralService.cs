@@ -36,7 +36,8 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    /// <exception cref="ArgumentException">Invalid input (Chinese message, ParamName = the field).</exception>
+    /// <exception cref="ArgumentException">Invalid input (Chinese message, ParamName = the field): a vacancy id that is no vacancy
+    /// (ParamName "Vacancy"); a second online-interest referral of the person to the same vacancy.</exception>
     /// <exception cref="KeyNotFoundException">The person is unknown or outside the caller's scope.</exception>
     public async Task<Referral> CreateAsync(ReferralInput input, string? by, CancellationToken ct = default)
     {
@@ -47,6 +48,14 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
         if (!Enum.IsDefined(input.Source)) throw new ArgumentException("请选择推荐来源。", nameof(input.Source));
         if (input.ReferredOn > Today) throw new ArgumentException("推荐日期不能晚于今天。", nameof(input.ReferredOn));
         var person = await people.FindAsync(input.PersonId, ct) ?? throw new KeyNotFoundException("找不到此人，或不在您的管辖范围内。");
+        if (input.VacancyId is { } vacancyId)
+        {
+            if (!await db.Set<Vacancies.Vacancy>().AnyAsync(v => v.Id == vacancyId, ct)) throw new ArgumentException("找不到所选的岗位，请重新选择。", "Vacancy");
+            // One online-interest referral per person and vacancy (the unique index of ReferralConfiguration).
+            if (input.Source == ReferralSource.OnlineInterest && await db.Set<Referral>().AnyAsync(r => r.CountyCode == person.CountyCode
+                    && r.PersonId == person.Id && r.VacancyId == vacancyId && r.Source == ReferralSource.OnlineInterest, ct))
+                throw new ArgumentException("此人已有该岗位的网上报名推荐，不必重复登记。", nameof(input.Source));
+        }
         var referral = new Referral
         {
             CountyCode = person.CountyCode, RegionCode = person.RegionCode, PersonId = person.Id, VacancyId = input.VacancyId,

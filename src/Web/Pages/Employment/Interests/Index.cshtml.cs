@@ -1,4 +1,6 @@
 using Bangfu.Employment.Fairs;
+using Bangfu.Registry.Contracts;
+using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,14 +8,21 @@ namespace Bangfu.Web.Pages.Employment.Interests;
 
 /// <summary>
 /// 网上求职意向: interest registered on the online fair inside the officer's scope (a matched person's village, else the
-/// vacancy's managing county), for follow-up: the phone in full on request (audited), state and note.
+/// vacancy's managing county), for follow-up: the phone in full on request (audited), state and note. A matched interest is
+/// already a referral (网上报名) and links to it; an unmatched one can be linked by the county bureau to a registry person of
+/// its scope by ID number (posted, never in a URL), which makes the referral (<see cref="VacancyInterestService.LinkAsync"/>).
 /// </summary>
-public sealed class IndexModel(VacancyInterestService interests) : PageModel
+public sealed class IndexModel(VacancyInterestService interests, IPersonDirectory people) : PageModel
 {
     [BindProperty(SupportsGet = true)] public InterestState? State { get; set; }
     public IReadOnlyList<InterestListItem> Items { get; private set; } = [];
     public Guid? RevealedId { get; private set; }
     public string? RevealedPhone { get; private set; }
+    /// <summary>The interest whose link failed, the error and the number as typed (kept so nothing typed is lost).</summary>
+    public sealed record LinkFailure(Guid Id, string Error, string? Typed);
+
+    public LinkFailure? LinkProblem { get; private set; }
+    [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Items = await interests.ListAsync(State, 200, ct);
 
@@ -32,8 +41,20 @@ public sealed class IndexModel(VacancyInterestService interests) : PageModel
         return Redirect("/Employment/Interests");
     }
 
-    public static string StateName(InterestState s) => s switch
+    public async Task<IActionResult> OnPostLinkAsync(Guid id, string? idNumber, CancellationToken ct)
     {
-        InterestState.New => "待联系", InterestState.Contacted => "已联系", InterestState.Closed => "已办结", _ => s.ToString(),
-    };
+        var result = await interests.LinkAsync(id, idNumber, ct);
+        if (result is null) return NotFound();
+        if (!result.Succeeded)
+        {
+            LinkProblem = new LinkFailure(id, result.Error!, idNumber?.Trim() is { Length: <= 30 } typed ? typed : null);
+            Items = await interests.ListAsync(State, 200, ct);
+            return Page();
+        }
+        var person = await people.FindAsync(result.PersonId!.Value, ct);
+        Message = $"已关联到 {User.PersonName(person?.Name)}（{person?.IdNumberMasked}），并登记为推荐就业（网上报名），由其所在村跟进推荐结果。";
+        return Redirect("/Employment/Interests");
+    }
+
+    public static string StateName(InterestState s) => InterestText.State(s);
 }

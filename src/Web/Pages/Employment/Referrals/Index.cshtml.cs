@@ -8,8 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bangfu.Web.Pages.Employment.Referrals;
 
-/// <summary>A village's referrals (推荐就业) with their outcomes, and the form to refer someone of the labour force to a job.</summary>
-public sealed class IndexModel(ReferralService referrals, MonthlyRoundService round, IPersonDirectory people, RegionTree tree, Bangfu.Platform.Audit.AuditTrail audit) : PageModel
+/// <summary>
+/// A village's referrals (推荐就业) with their outcomes, and the form to refer someone of the labour force to a job: the vacancy is
+/// picked from a short list of open vacancies searched by title, occupation or employer (<c>?handler=Vacancies&amp;q=</c>, an
+/// htmx GET; referral.js fills the form), or the job and employer are typed for a job not on the register.
+/// </summary>
+public sealed class IndexModel(ReferralService referrals, MonthlyRoundService round, IPersonDirectory people, RegionTree tree, Bangfu.Platform.Audit.AuditTrail audit,
+    OpenVacancySearch openVacancies) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Village { get; set; }
     [BindProperty] public ReferralForm Input { get; set; } = new();
@@ -20,6 +25,11 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
     public IReadOnlyList<PersonSummary> LabourForce { get; private set; } = [];
     public IReadOnlyDictionary<Guid, PersonSummary> Names { get; private set; } = new Dictionary<Guid, PersonSummary>();
     [TempData] public string? Saved { get; set; }
+    /// <summary>The vacancy the form refers to, when one was picked (or the page was opened for it).</summary>
+    public VacancyChoice? Chosen { get; private set; }
+
+    /// <summary>The picker's short list, with the workplaces' names.</summary>
+    public sealed record VacancyChoices(IReadOnlyList<VacancyChoice> Items, IReadOnlyDictionary<string, string> Places, bool Searched);
 
     public sealed class ReferralForm
     {
@@ -37,6 +47,8 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
         (Input.JobTitle, Input.EmployerName) = (job, employer);
         Input.ReferredOn ??= referrals.Today.ToString("yyyy-MM-dd");
         if (await LoadAsync(ct) is { } problem) return problem;
+        if (Chosen is not null) (Input.JobTitle, Input.EmployerName) = (Input.JobTitle ?? Chosen.Title, Input.EmployerName ?? Chosen.EmployerName);
+        else Input.Vacancy = null; // not a vacancy the form can show: nothing is picked
         if (Place is not null)
             await audit.RecordAsync(new Bangfu.Platform.Audit.AuditEntry(Bangfu.Platform.Audit.AuditCategories.Person, Bangfu.Platform.Audit.AuditEvents.PersonList,
                 Target: Place.Code, Details: new { list = "推荐就业", shown = Referrals.Count }, RegionCode: Place.Code), ct);
@@ -68,8 +80,18 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
         return RedirectToPage(new { village = Place.Code });
     }
 
+    /// <summary>Open vacancies for the picker (at most <see cref="OpenVacancySearch.Max"/>): no personal data, no change.</summary>
+    public async Task<IActionResult> OnGetVacanciesAsync(string? q, CancellationToken ct)
+    {
+        var items = await openVacancies.SearchAsync(q, ct: ct);
+        var places = new Dictionary<string, string>();
+        foreach (var code in items.Select(v => v.WorkplaceRegionCode).Distinct()) places[code] = await tree.FullNameAsync(code, ct);
+        return Partial("_VacancyChoices", new VacancyChoices(items, places, !string.IsNullOrWhiteSpace(q)));
+    }
+
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
+        Chosen = Input.Vacancy is { } vacancy ? await openVacancies.FindAsync(vacancy, ct) : null;
         Village = string.IsNullOrWhiteSpace(Village) ? tree.OwnVillage : Village.Trim();
         Picker = await tree.PickerAsync("village", Village, RegionLevel.Village, submitOnChoice: true, ct: ct);
         if (Village is null || (Village.Length < 12 && tree.InScope(Village))) return null;

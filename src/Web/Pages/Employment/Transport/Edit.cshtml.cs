@@ -10,7 +10,8 @@ namespace Bangfu.Web.Pages.Employment.Transport;
 /// <summary>
 /// Creates a batch (no id) or changes a planned one. Fields arrive as text and are checked here and in
 /// <see cref="TransportBatchInput.CheckAsync"/>, each error in Chinese beside its field; what was typed is kept.
-/// A batch the caller does not manage answers 404.
+/// A batch the caller does not manage answers 404. The origin is picked in the caller's scope; the destination anywhere in the
+/// country, province → city → county (<see cref="RegionTree.PlacePickerAsync"/>), beside the employer's name.
 /// </summary>
 public sealed class EditModel(TransportService transport, RegionTree tree) : PageModel
 {
@@ -18,6 +19,7 @@ public sealed class EditModel(TransportService transport, RegionTree tree) : Pag
     [BindProperty] public Form Input { get; set; } = new();
 
     public RegionPickerModel Origin { get; private set; } = null!;
+    public RegionPickerModel Destination { get; private set; } = null!;
 
     /// <summary>The form's fields as typed.</summary>
     public sealed class Form
@@ -55,8 +57,14 @@ public sealed class EditModel(TransportService transport, RegionTree tree) : Pag
             Input.Mode = TransportMode.Bus;
             Input.PaidBy = TransportPayer.Government;
         }
-        Origin = await tree.PickerAsync("Input.OriginRegionCode", Input.OriginRegionCode, RegionLevel.Township, ct: ct);
+        await PickersAsync(ct);
         return Page();
+    }
+
+    private async Task PickersAsync(CancellationToken ct)
+    {
+        Origin = await tree.PickerAsync("Input.OriginRegionCode", Input.OriginRegionCode, RegionLevel.Township, ct: ct);
+        Destination = await tree.PlacePickerAsync("Input.DestinationRegionCode", Input.DestinationRegionCode, RegionLevel.County, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -102,7 +110,7 @@ public sealed class EditModel(TransportService transport, RegionTree tree) : Pag
                 ModelState.AddModelError(e.Field.Length == 0 ? "" : "Input." + e.Field, e.Message);
         if (!ModelState.IsValid)
         {
-            Origin = await tree.PickerAsync("Input.OriginRegionCode", Input.OriginRegionCode, RegionLevel.Township, ct: ct);
+            await PickersAsync(ct);
             return Page();
         }
         TempData["Message"] = Id is null ? "批次已创建，请添加乘车人员。" : "批次已保存。";

@@ -75,5 +75,20 @@ public sealed class IndexModel(RegionTree tree, RegionDirectory regions, PlaceRe
         return Partial("_RegionOptions", new RegionPickerLevel(level, children, single));
     }
 
+    /// <summary>
+    /// The options of the level below a province or city (provinces for none), anywhere in the country: for place pickers
+    /// (<see cref="RegionTree.PlacePickerAsync"/>), whose places are not personal data. Counties are the deepest level given.
+    /// </summary>
+    public async Task<IActionResult> OnGetPlacesAsync(string? parent, CancellationToken ct)
+    {
+        var code = parent?.Trim() ?? "";
+        if (code.Length is not (0 or 2 or 4) || !code.All(char.IsAsciiDigit)) return NotFound();
+        if (code.Length > 0 && await regions.FindAsync(code, ct) is null) return NotFound();
+        var children = await regions.ChildrenAsync(code.Length == 0 ? null : code, ct);
+        var level = code.Length == 0 ? RegionLevel.Province : Region.LevelOf(code) + 1;
+        var single = children.Count(c => c.RetiredInEdition is null) == 1 ? children.First(c => c.RetiredInEdition is null).Code : null;
+        return Partial("_RegionOptions", new RegionPickerLevel(level, children, single));
+    }
+
     private async Task<Region?> Find(string? code) => code is null ? null : await regions.FindAsync(code, HttpContext.RequestAborted);
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bangfu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129221437_Initial")]
+    [Migration("20261129232619_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -579,6 +579,10 @@ namespace Bangfu.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone_masked");
 
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -920,11 +924,19 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     b.HasKey("CountyCode", "Id")
                         .HasName("pk_emp_referral");
 
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_emp_referral_vacancy_id");
+
                     b.HasIndex("CountyCode", "PersonId")
                         .HasDatabaseName("ix_emp_referral_county_code_person_id");
 
                     b.HasIndex("RegionCode", "ReferredOn")
                         .HasDatabaseName("ix_emp_referral_region_code_referred_on");
+
+                    b.HasIndex("CountyCode", "PersonId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_referral_county_code_person_id_vacancy_id")
+                        .HasFilter("source = 3");
 
                     b.ToTable("emp_referral", (string)null);
                 });

@@ -907,6 +907,7 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     vacancy_id = table.Column<Guid>(type: "uuid", nullable: false),
                     region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    referral_id = table.Column<Guid>(type: "uuid", nullable: true),
                     name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     phone_cipher = table.Column<byte[]>(type: "bytea", nullable: false),
                     phone_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
@@ -1132,9 +1133,21 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 columns: new[] { "county_code", "person_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_emp_referral_county_code_person_id_vacancy_id",
+                table: "emp_referral",
+                columns: new[] { "county_code", "person_id", "vacancy_id" },
+                unique: true,
+                filter: "source = 3");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_referral_region_code_referred_on",
                 table: "emp_referral",
                 columns: new[] { "region_code", "referred_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_referral_vacancy_id",
+                table: "emp_referral",
+                column: "vacancy_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_emp_service_county_code_person_id_date",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bangfu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129221345_Initial")]
+    [Migration("20261129232602_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -583,6 +583,10 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_masked");
 
+                    b.Property<byte[]>("ReferralId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("referral_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -930,11 +934,19 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     b.HasKey("CountyCode", "Id")
                         .HasName("pk_emp_referral");
 
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_emp_referral_vacancy_id");
+
                     b.HasIndex("CountyCode", "PersonId")
                         .HasDatabaseName("ix_emp_referral_county_code_person_id");
 
                     b.HasIndex("RegionCode", "ReferredOn")
                         .HasDatabaseName("ix_emp_referral_region_code_referred_on");
+
+                    b.HasIndex("CountyCode", "PersonId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_emp_referral_county_code_person_id_vacancy_id")
+                        .HasFilter("source = 3");
 
                     b.ToTable("emp_referral", (string)null);
                 });

@@ -905,6 +905,7 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     vacancy_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     person_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    referral_id = table.Column<byte[]>(type: "BLOB", nullable: true),
                     name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     phone_cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
                     phone_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
@@ -1130,9 +1131,21 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 columns: new[] { "county_code", "person_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_emp_referral_county_code_person_id_vacancy_id",
+                table: "emp_referral",
+                columns: new[] { "county_code", "person_id", "vacancy_id" },
+                unique: true,
+                filter: "source = 3");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_emp_referral_region_code_referred_on",
                 table: "emp_referral",
                 columns: new[] { "region_code", "referred_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_emp_referral_vacancy_id",
+                table: "emp_referral",
+                column: "vacancy_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_emp_service_county_code_person_id_date",
