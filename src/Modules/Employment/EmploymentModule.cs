@@ -31,6 +31,10 @@ public static class EmploymentModule
         services.AddScoped<Fairs.VacancyInterestService>();
         services.AddScoped<Fairs.JobFairService>();
         services.AddScoped<Fairs.DemoDataLoader>();
+        services.AddSingleton<Vacancies.VacancyChanges>();
+        services.AddOptions<Matching.OpenVacancyIndexOptions>().BindConfiguration(Matching.OpenVacancyIndexOptions.Section);
+        services.AddSingleton<Matching.OpenVacancyIndex>();
+        services.AddSingleton<Vacancies.IVacancyChangeHandler>(sp => sp.GetRequiredService<Matching.OpenVacancyIndex>());
         return services;
     }
 }
