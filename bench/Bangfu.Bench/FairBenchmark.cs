@@ -74,7 +74,7 @@ public sealed class FairBenchmark(Workspace workspace, BangfuCli cli)
     }
 
     /// <summary>Copies the demo vacancies (new ids, numbered titles, spread publication times) until there are at least <paramref name="target"/>.</summary>
-    private static long Multiply(string dbFile, int target)
+    internal static long Multiply(string dbFile, int target)
     {
         using var c = new SqliteConnection($"Data Source={dbFile}");
         c.Open();

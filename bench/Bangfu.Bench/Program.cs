@@ -57,6 +57,32 @@ fair.SetAction(async (parse, _) =>
     }
 });
 root.Subcommands.Add(fair);
+var serviceVacancies = new Option<int>("--vacancies") { Description = "open vacancies in the database (the demo data set copied)", DefaultValueFactory = _ => 50_000 };
+var servicePeople = new Option<int>("--people") { Description = "roster rows imported (persons of Hunan, period 2021-12)", DefaultValueFactory = _ => 20_000 };
+var serviceCalls = new Option<int>("--calls") { Description = "timed calls, each for a random unemployed-and-willing person", DefaultValueFactory = _ => 1_000 };
+var serviceTop = new Option<int>("--top") { Description = "K of the top K", DefaultValueFactory = _ => 10 };
+var matchService = new Command("match-service", "one person's top 10 through MatchingService.ForPersonAsync on SQLite (first call, p50, p99)")
+    { serviceVacancies, servicePeople, serviceCalls, serviceTop, seed };
+matchService.SetAction(async (parse, _) =>
+{
+    try
+    {
+        var workspace = Workspace.Locate();
+        await workspace.PrepareAsync(build: !parse.GetValue(noBuild));
+        var cli = new BangfuCli(workspace);
+        var table = await new MatchServiceBenchmark(workspace, cli, new Rosters(workspace, cli)).RunAsync(parse.GetValue(servicePeople),
+            parse.GetValue(serviceVacancies), parse.GetValue(serviceCalls), parse.GetValue(serviceTop), parse.GetValue(seed));
+        Console.WriteLine(table);
+        await File.AppendAllTextAsync(Path.Combine(workspace.Out, "results.md"), $"## {string.Join(' ', args)}\n\n{table}\n");
+        return 0;
+    }
+    catch (BenchException e)
+    {
+        Console.Error.WriteLine($"bench: {e.Message}");
+        return 1;
+    }
+});
+root.Subcommands.Add(matchService);
 root.Subcommands.Add(Command("all", "everything, with the defaults unless given", [rows, seed, repeat, persons, runs, pg],
     (b, p) => b.All(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat), p.GetValue(persons), p.GetValue(runs), p.GetValue(pg))));
 return await root.Parse(args).InvokeAsync();

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bangfu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129221437_Initial")]
+    [Migration("20261129232412_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2303,6 +2303,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
 
                     b.HasKey("CountyCode", "Id")
                         .HasName("pk_reg_person");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_reg_person_id");
 
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_reg_person_id_number_hash");

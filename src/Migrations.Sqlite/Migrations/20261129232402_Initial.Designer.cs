@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bangfu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129221345_Initial")]
+    [Migration("20261129232402_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2320,6 +2320,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
 
                     b.HasKey("CountyCode", "Id")
                         .HasName("pk_reg_person");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_reg_person_id");
 
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_reg_person_id_number_hash");
