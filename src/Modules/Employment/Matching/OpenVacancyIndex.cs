@@ -102,7 +102,19 @@ public sealed class OpenVacancyIndex(IServiceScopeFactory scopes, TimeProvider c
         return ValueTask.CompletedTask;
     }
 
-    private Build Start(long gen, DateOnly day) => new(gen, day, Task.Run(() => ReadAsync(gen, day)));
+    private Build Start(long gen, DateOnly day) => new(gen, day, Task.Run(async () =>
+    {
+        try
+        {
+            return await ReadAsync(gen, day);
+        }
+        catch (Exception e)
+        {
+            // Callers waiting for it see the error; a refresh in the background has nobody waiting, so it is logged here.
+            log.LogError(e, "Reading the open vacancies for {Day} failed", day);
+            throw;
+        }
+    }));
 
     private async Task<OpenVacancySnapshot> ReadAsync(long gen, DateOnly day)
     {
