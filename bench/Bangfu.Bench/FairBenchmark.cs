@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Bangfu.Bench;
@@ -13,7 +14,11 @@ namespace Bangfu.Bench;
 /// an HttpClient load generator in this process with <c>connections</c> concurrent connections, each sending its next
 /// request as soon as the last answer arrived (closed loop). A mix of searches: no filter, occupation, place, wage,
 /// near home, later pages. Reports p50, p99 and throughput over the timed window (after a warm-up). Goal: p99 ≤ 50 ms
-/// at 256 connections (issue "Employment services", Benchmarks). Server and load generator share the machine's cores.
+/// at 256 connections (issue "Employment services", Benchmarks).
+/// <para>By default server and load generator share the machine's cores (the generator runs in this process). With
+/// <c>serverCpus</c> the host runs under <c>taskset -c</c> on those cores; with <c>loadCpus</c> the generator runs as a
+/// separate process (this program's <c>fair-load</c> command) under <c>taskset -c</c> on those, so on a machine with
+/// enough cores the two never compete (e.g. <c>--server-cpus 0-3 --load-cpus 4-7</c>).</para>
 /// </summary>
 public sealed class FairBenchmark(Workspace workspace, BangfuCli cli)
 {
@@ -24,7 +29,10 @@ public sealed class FairBenchmark(Workspace workspace, BangfuCli cli)
         "/Fair?q=%E8%A3%85%E9%85%8D",
     ];
 
-    public async Task<string> RunAsync(int vacancies, int connections, int seconds)
+    /// <summary>What the load generator measured in the timed window.</summary>
+    public sealed record LoadResult(long Requests, long Errors, double P50, double P99, double Max, double Seconds);
+
+    public async Task<string> RunAsync(int vacancies, int connections, int seconds, string? serverCpus = null, string? loadCpus = null)
     {
         var dir = workspace.NewRunDirectory("fair");
         var db = BangfuDatabase.Sqlite(dir);
@@ -37,7 +45,9 @@ public sealed class FairBenchmark(Workspace workspace, BangfuCli cli)
         if (!File.Exists(webDll)) throw new BenchException($"{webDll} is missing: run `dotnet build -c Release src/Web`.");
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
+        var info = new ProcessStartInfo(serverCpus is null ? "dotnet" : Workspace.Tool("taskset"))
+            { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
+        if (serverCpus is not null) foreach (var a in new[] { "-c", serverCpus, "dotnet" }) info.ArgumentList.Add(a);
         foreach (var a in new[] { webDll, "--urls", baseUrl, "--contentRoot", Path.Combine(workspace.Root, "src", "Web") }) info.ArgumentList.Add(a);
         foreach (var (k, v) in db.Environment) info.Environment[k] = v;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -49,22 +59,32 @@ public sealed class FairBenchmark(Workspace workspace, BangfuCli cli)
         server.BeginErrorReadLine();
         try
         {
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-            using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitAsync(client);
-            Workspace.Log($"warming up ({connections} connections, 5 s) ...");
-            await DriveAsync(client, connections, TimeSpan.FromSeconds(5));
-            Workspace.Log($"measuring ({connections} connections, {seconds} s) ...");
-            var (latencies, errors, elapsed) = await DriveAsync(client, connections, TimeSpan.FromSeconds(seconds));
-            latencies.Sort();
-            double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+            using (var probe = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) })
+                await WaitAsync(probe);
+            LoadResult r;
+            if (loadCpus is null) r = await LoadAsync(baseUrl, connections, 5, seconds);
+            else
+            {
+                Workspace.Log($"load generator in its own process on cores {loadCpus} ...");
+                var bench = typeof(FairBenchmark).Assembly.Location;
+                var child = await ChildProcess.RunCheckedAsync("fair-load", Workspace.Tool("taskset"),
+                    ["-c", loadCpus, "dotnet", bench, "fair-load", "--url", baseUrl, "--connections", connections.ToString(CultureInfo.InvariantCulture),
+                     "--seconds", seconds.ToString(CultureInfo.InvariantCulture)]);
+                r = JsonSerializer.Deserialize<LoadResult>(child.Output.Trim().Split('\n')[^1])
+                    ?? throw new BenchException("fair-load printed no result");
+            }
+            var placement = (serverCpus, loadCpus) switch
+            {
+                (null, null) => "shared cores, generator in the bench process",
+                _ => $"host on cores {serverCpus ?? "any"}, generator {(loadCpus is null ? "in the bench process" : "a process on cores " + loadCpus)}",
+            };
             var s = new StringBuilder();
-            s.AppendLine(CultureInfo.InvariantCulture, $"Commit {workspace.Commit}, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}");
+            s.AppendLine(CultureInfo.InvariantCulture, $"Commit {workspace.Commit}, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}; {placement}");
             s.AppendLine();
             s.AppendLine("| benchmark | open vacancies | connections | requests | errors | p50 | p99 (goal ≤ 50 ms) | max | throughput |");
             s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"| fair search (SQLite) | {total} | {connections} | {latencies.Count} | {errors} | {P(0.50):F1} ms | {P(0.99):F1} ms ({(P(0.99) <= 50 ? "met" : "not met")}) | {latencies.LastOrDefault():F0} ms | {latencies.Count / elapsed.TotalSeconds:F0} req/s |");
+                $"| fair search (SQLite) | {total} | {connections} | {r.Requests} | {r.Errors} | {r.P50:F1} ms | {r.P99:F1} ms ({(r.P99 <= 50 ? "met" : "not met")}) | {r.Max:F0} ms | {r.Requests / r.Seconds:F0} req/s |");
             return s.ToString();
         }
         finally
@@ -74,7 +94,7 @@ public sealed class FairBenchmark(Workspace workspace, BangfuCli cli)
     }
 
     /// <summary>Copies the demo vacancies (new ids, numbered titles, spread publication times) until there are at least <paramref name="target"/>.</summary>
-    private static long Multiply(string dbFile, int target)
+    internal static long Multiply(string dbFile, int target)
     {
         using var c = new SqliteConnection($"Data Source={dbFile}");
         c.Open();
@@ -115,6 +135,23 @@ public sealed class FairBenchmark(Workspace workspace, BangfuCli cli)
             analyse.ExecuteNonQuery();
         }
         return Count();
+    }
+
+    /// <summary>
+    /// The load generator: <paramref name="connections"/> connections in a closed loop against <paramref name="baseUrl"/>,
+    /// <paramref name="warmup"/> seconds untimed, then <paramref name="seconds"/> timed. Also the <c>fair-load</c> command.
+    /// </summary>
+    public static async Task<LoadResult> LoadAsync(string baseUrl, int connections, int warmup, int seconds)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Workspace.Log($"warming up ({connections} connections, {warmup} s) ...");
+        await DriveAsync(client, connections, TimeSpan.FromSeconds(warmup));
+        Workspace.Log($"measuring ({connections} connections, {seconds} s) ...");
+        var (latencies, errors, elapsed) = await DriveAsync(client, connections, TimeSpan.FromSeconds(seconds));
+        latencies.Sort();
+        double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        return new LoadResult(latencies.Count, errors, P(0.50), P(0.99), latencies.LastOrDefault(), elapsed.TotalSeconds);
     }
 
     private static async Task<(List<double> Latencies, long Errors, TimeSpan Elapsed)> DriveAsync(HttpClient client, int connections, TimeSpan duration)

@@ -33,7 +33,9 @@ root.Subcommands.Add(Command("match", "人岗匹配 of a province: the batch mat
 var fairVacancies = new Option<int>("--vacancies") { Description = "open vacancies on the online fair", DefaultValueFactory = _ => 50_000 };
 var fairConnections = new Option<int>("--connections") { Description = "concurrent connections of the load generator", DefaultValueFactory = _ => 256 };
 var fairSeconds = new Option<int>("--seconds") { Description = "length of the timed window", DefaultValueFactory = _ => 20 };
-var fair = new Command("fair", "the online fair's search page under concurrent load on loopback (p50, p99, throughput)") { fairVacancies, fairConnections, fairSeconds };
+var fairServerCpus = new Option<string?>("--server-cpus") { Description = "run the web host under taskset -c on these cores (e.g. 0-3); default: any core" };
+var fairLoadCpus = new Option<string?>("--load-cpus") { Description = "run the load generator as a separate process under taskset -c on these cores (e.g. 4-7); default: in the bench process, any core" };
+var fair = new Command("fair", "the online fair's search page under concurrent load on loopback (p50, p99, throughput)") { fairVacancies, fairConnections, fairSeconds, fairServerCpus, fairLoadCpus };
 fair.SetAction(async (parse, _) =>
 {
     try
@@ -45,7 +47,8 @@ fair.SetAction(async (parse, _) =>
             var web = await ChildProcess.RunAsync("dotnet", ["build", "-c", "Release", "-v", "q", "-nologo", Path.Combine(workspace.Root, "src", "Web")], workingDirectory: workspace.Root);
             if (web.ExitCode != 0) throw new BenchException($"dotnet build failed:\n{web.Output}");
         }
-        var table = await new FairBenchmark(workspace, new BangfuCli(workspace)).RunAsync(parse.GetValue(fairVacancies), parse.GetValue(fairConnections), parse.GetValue(fairSeconds));
+        var table = await new FairBenchmark(workspace, new BangfuCli(workspace)).RunAsync(parse.GetValue(fairVacancies), parse.GetValue(fairConnections),
+            parse.GetValue(fairSeconds), parse.GetValue(fairServerCpus), parse.GetValue(fairLoadCpus));
         Console.WriteLine(table);
         await File.AppendAllTextAsync(Path.Combine(workspace.Out, "results.md"), $"## {string.Join(' ', args)}\n\n{table}\n");
         return 0;
@@ -57,6 +60,44 @@ fair.SetAction(async (parse, _) =>
     }
 });
 root.Subcommands.Add(fair);
+// The fair's load generator on its own, as `fair --load-cpus` starts it: prints the result as one JSON line.
+var loadUrl = new Option<string>("--url") { Description = "base address of a running web host", Required = true };
+var loadWarmup = new Option<int>("--warmup") { Description = "untimed seconds before the timed window", DefaultValueFactory = _ => 5 };
+var fairLoad = new Command("fair-load", "the fair benchmark's load generator alone, against a running host (JSON result)") { loadUrl, fairConnections, fairSeconds, loadWarmup };
+fairLoad.Hidden = true;
+fairLoad.SetAction(async (parse, _) =>
+{
+    var result = await FairBenchmark.LoadAsync(parse.GetValue(loadUrl)!, parse.GetValue(fairConnections), parse.GetValue(loadWarmup), parse.GetValue(fairSeconds));
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result));
+    return 0;
+});
+root.Subcommands.Add(fairLoad);
+var serviceVacancies = new Option<int>("--vacancies") { Description = "open vacancies in the database (the demo data set copied)", DefaultValueFactory = _ => 50_000 };
+var servicePeople = new Option<int>("--people") { Description = "roster rows imported (persons of Hunan, period 2021-12)", DefaultValueFactory = _ => 20_000 };
+var serviceCalls = new Option<int>("--calls") { Description = "timed calls, each for a random unemployed-and-willing person", DefaultValueFactory = _ => 1_000 };
+var serviceTop = new Option<int>("--top") { Description = "K of the top K", DefaultValueFactory = _ => 10 };
+var matchService = new Command("match-service", "one person's top 10 through MatchingService.ForPersonAsync on SQLite (first call, p50, p99)")
+    { serviceVacancies, servicePeople, serviceCalls, serviceTop, seed };
+matchService.SetAction(async (parse, _) =>
+{
+    try
+    {
+        var workspace = Workspace.Locate();
+        await workspace.PrepareAsync(build: !parse.GetValue(noBuild));
+        var cli = new BangfuCli(workspace);
+        var table = await new MatchServiceBenchmark(workspace, cli, new Rosters(workspace, cli)).RunAsync(parse.GetValue(servicePeople),
+            parse.GetValue(serviceVacancies), parse.GetValue(serviceCalls), parse.GetValue(serviceTop), parse.GetValue(seed));
+        Console.WriteLine(table);
+        await File.AppendAllTextAsync(Path.Combine(workspace.Out, "results.md"), $"## {string.Join(' ', args)}\n\n{table}\n");
+        return 0;
+    }
+    catch (BenchException e)
+    {
+        Console.Error.WriteLine($"bench: {e.Message}");
+        return 1;
+    }
+});
+root.Subcommands.Add(matchService);
 root.Subcommands.Add(Command("all", "everything, with the defaults unless given", [rows, seed, repeat, persons, runs, pg],
     (b, p) => b.All(p.GetValue(rows), p.GetValue(seed), p.GetValue(repeat), p.GetValue(persons), p.GetValue(runs), p.GetValue(pg))));
 return await root.Parse(args).InvokeAsync();

@@ -2313,6 +2313,9 @@ namespace Bangfu.Migrations.Postgres.Migrations
                     b.HasKey("CountyCode", "Id")
                         .HasName("pk_reg_person");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_reg_person_id");
+
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_reg_person_id_number_hash");
 

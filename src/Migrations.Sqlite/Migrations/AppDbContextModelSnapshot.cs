@@ -2330,6 +2330,9 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                     b.HasKey("CountyCode", "Id")
                         .HasName("pk_reg_person");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_reg_person_id");
+
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_reg_person_id_number_hash");
 

@@ -33,6 +33,10 @@ public static class EmploymentModule
         services.AddScoped<Fairs.DemoDataLoader>();
         services.AddScoped<Referrals.VacancyApplicantService>();
         services.AddScoped<Referrals.OpenVacancySearch>();
+        services.AddSingleton<Vacancies.VacancyChanges>();
+        services.AddOptions<Matching.OpenVacancyIndexOptions>().BindConfiguration(Matching.OpenVacancyIndexOptions.Section);
+        services.AddSingleton<Matching.OpenVacancyIndex>();
+        services.AddSingleton<Vacancies.IVacancyChangeHandler>(sp => sp.GetRequiredService<Matching.OpenVacancyIndex>());
         return services;
     }
 }

@@ -100,6 +100,10 @@ public static class WebComposition
             o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
         });
         services.AddBangfuRateLimits();
+        // The online fair's anonymous search results, evicted when the open vacancies change (Pages/Fair/FairOutputCache).
+        services.AddOutputCache();
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<IConfiguration>(Pages.Fair.FairOutputCache.Configure);
+        services.AddSingleton<Bangfu.Employment.Vacancies.IVacancyChangeHandler, Pages.Fair.FairOutputCache>();
         services.AddProblemDetails();
         // Chinese text is written as is, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -128,6 +132,9 @@ public static class WebComposition
         app.UseMiddleware<RegionScopeMiddleware>();
         app.UseMiddleware<AccountGateMiddleware>();
         app.UseAuthorization();
+        // After authentication and authorisation: the user is known (a signed-in user is never served from the cache)
+        // and every check has run before a cached page is served.
+        app.UseOutputCache();
         app.MapRazorPages();
         app.MapBangfuApi();
         return app;

@@ -113,4 +113,32 @@ public sealed class FairSearchTests : FairTestBase
         var odd = await service.SearchAsync(new FairSearch(Occupation: "x'; drop", Place: "abc", MinWage: -5, Home: "43", Page: -3));
         Assert.Equal(first.Items.Select(i => i.Id), odd.Items.Select(i => i.Id));
     }
+
+    [Fact]
+    public async Task A_place_searched_by_walking_the_newest_first_gives_the_same_pages_as_the_workplace_range()
+    {
+        var employer = await EmployerAsync(Ningxiang, BydCode);
+        string[] workplaces = ["430182", "430111", "4301", "430182106209", "433124110226", "440300", "43", "4403"];
+        for (var i = 0; i < 48; i++)
+        {
+            await PublishedAsync(Ningxiang, employer.Id, Input($"普工{i:D2}") with { WorkplaceRegionCode = workplaces[i % workplaces.Length], WageMax = 4500 + i * 50 });
+            Clock.Advance(TimeSpan.FromMinutes(i % 3)); // equal publication times too, ordered by id
+        }
+        await using var scope = App.InScope(Bangfu.Platform.Scope.RegionScope.None);
+        var range = scope.Get<FairSearchService>();
+        var walk = new FairSearchService(scope.Get<Bangfu.Platform.Data.AppDbContext>(), scope.Get<TimeProvider>()) { CommonPlace = 0 };
+        foreach (var search in new[] { new FairSearch(Place: "43"), new FairSearch(Place: "4301"), new FairSearch(Place: "430182"),
+                     new FairSearch(Place: "44"), new FairSearch(Place: "4501"), new FairSearch(Place: "4301", MinWage: 5000), new FairSearch(Place: "43", Home: "430182") })
+        {
+            for (var page = 1; page <= 3; page++)
+            {
+                var expected = await range.SearchAsync(search with { Page = page });
+                var actual = await walk.SearchAsync(search with { Page = page });
+                Assert.Equal(expected.Items.Select(i => i.Id), actual.Items.Select(i => i.Id));
+                Assert.Equal(expected.HasNext, actual.HasNext);
+                Assert.All(actual.Items, i => Assert.StartsWith(search.Place!, i.WorkplaceRegionCode));
+            }
+        }
+        Assert.Equal(FairSearchService.PageSize, (await walk.SearchAsync(new FairSearch(Place: "43"))).Items.Count);
+    }
 }

@@ -29,7 +29,8 @@ public sealed record EmployerSaveResult(Employer? Employer, IReadOnlyDictionary<
 /// Records the caller's name from <see cref="AuditActor"/>. Not personal data, so reads are not audited; the contact
 /// phone is encrypted at rest and shown masked.
 /// </summary>
-public sealed class EmployerService(AppDbContext db, PersonalDataProtector protector, AuditActor actor, TimeProvider clock)
+public sealed class EmployerService(AppDbContext db, PersonalDataProtector protector, AuditActor actor, TimeProvider clock,
+    Vacancies.VacancyChanges changes)
 {
     /// <summary>
     /// Whether a caller with <paramref name="scope"/> manages what a county bureau <paramref name="managingRegionCode"/>
@@ -144,6 +145,8 @@ public sealed class EmployerService(AppDbContext db, PersonalDataProtector prote
             employer = new Employer { CreatedAt = now };
             db.Add(employer);
         }
+        // The open vacancies show the employer's name: a new name must reach the matching index and the online fair.
+        var renamed = employer.Name.Length > 0 && employer.Name != name;
         employer.Name = name;
         employer.CreditCode = creditCode!;
         employer.TypeCode = typeCode!;
@@ -160,6 +163,7 @@ public sealed class EmployerService(AppDbContext db, PersonalDataProtector prote
         employer.UpdatedAt = now;
         employer.UpdatedBy = actor.UserName;
         await db.SaveChangesAsync(ct);
+        if (renamed) await changes.ChangedAsync();
         return new EmployerSaveResult(employer, errors);
     }
 

@@ -19,7 +19,7 @@ public sealed record DemoLoadSummary(int EmployersAdded, int VacanciesAdded, int
 /// (credit code; employer + title + workplace + occupation; fair name + date + venue) and a second run adds nothing.
 /// Runs as a system task (nationwide scope).
 /// </summary>
-public sealed class DemoDataLoader(AppDbContext db, RegionScopeAccessor scope, TimeProvider clock)
+public sealed class DemoDataLoader(AppDbContext db, RegionScopeAccessor scope, TimeProvider clock, VacancyChanges changes)
 {
     /// <summary>Suffix of every demo employer's name.</summary>
     public const string Marker = "（演示）";
@@ -185,6 +185,7 @@ public sealed class DemoDataLoader(AppDbContext db, RegionScopeAccessor scope, T
             }
         }
         await db.SaveChangesAsync(ct);
+        if (vacanciesAdded > 0) await changes.ChangedAsync();
         return new DemoLoadSummary(employersAdded, vacanciesAdded, fairsAdded, linksAdded, Companies.Length, demoVacancies.Count,
             demoVacancies.Sum(x => x.Vacancy.Headcount));
     }

@@ -60,7 +60,7 @@ public sealed class FairSearchService(AppDbContext db, TimeProvider clock)
         var s = Clean(search);
         var q = VacancyService.Open(db.Set<Vacancy>().AsNoTracking(), Today);
         if (s.Occupation is { } occ) q = q.Where(v => v.OccupationCode == occ || v.OccupationCode.StartsWith(occ + "-"));
-        if (s.Place is { } place) q = Under(q, place);
+        if (s.Place is { } place) q = await CommonPlaceAsync(place, ct) ? Within(q, place) : Under(q, place);
         if (s.MinWage is { } wage) q = q.Where(v => v.WageMax >= wage);
         if (s.HomeDailyOnly) q = q.Where(v => v.HomeDaily);
         if (s.Keyword is { } kw) q = q.Where(v => v.Title.Contains(kw));
@@ -103,6 +103,33 @@ public sealed class FairSearchService(AppDbContext db, TimeProvider clock)
         var end = Next(prefix);
         return q.Where(v => string.Compare(v.WorkplaceRegionCode, prefix) >= 0 && string.Compare(v.WorkplaceRegionCode, end) < 0);
     }
+
+    /// <summary>Open vacancies under a place above which <see cref="Within"/> reads fewer rows than <see cref="Under"/>
+    /// (a walk reads about 20 × all ÷ those under the place, a range all under it: about √(20 × all) balances them;
+    /// 2,000 suits up to 200,000 open vacancies). Tests set it to 0 to take the walk for every place.</summary>
+    internal int CommonPlace { get; init; } = 2_000;
+
+    /// <summary>
+    /// Whether more than <see cref="CommonPlace"/> open vacancies lie under <paramref name="prefix"/> (counted on the
+    /// workplace index alone, at most that many entries read). For such a place, reading the range and sorting it by
+    /// publication costs more than walking the open vacancies newest first and keeping those under the place until the
+    /// page is full: measured on SQLite with 50,028 open vacancies, 长沙市 (about 40,000 of them) took 15–20 ms as a
+    /// sorted range and 1–2 ms as a walk; a city with none took 28 ms as a walk and nothing as a range.
+    /// </summary>
+    private async Task<bool> CommonPlaceAsync(string prefix, CancellationToken ct)
+    {
+        var day = Today;
+        var range = Under(db.Set<Vacancy>().AsNoTracking().Where(v => v.State == VacancyState.Published && v.ExpiresOn >= day), prefix);
+        return await range.Take(CommonPlace + 1).CountAsync(ct) > CommonPlace;
+    }
+
+    /// <summary>
+    /// Workplaces under a prefix, written so that no index on the workplace can serve it (a substring of the code): the
+    /// database then walks the open vacancies in publication order (index on state and publication time) and stops when
+    /// the page is full, instead of reading the whole range and sorting it. For common places only (<see cref="CommonPlaceAsync"/>).
+    /// </summary>
+    private static IQueryable<Vacancy> Within(IQueryable<Vacancy> q, string prefix) =>
+        q.Where(v => v.WorkplaceRegionCode.Substring(0, prefix.Length) == prefix);
 
     /// <summary>The next digit string of the same length (4309 → 4310); all nines give a bound above every code (":").</summary>
     private static string Next(string digits)

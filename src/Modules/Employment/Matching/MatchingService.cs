@@ -35,8 +35,10 @@ public sealed record VacancyMatches(RankedVacancy Vacancy, IReadOnlyList<RankedP
 /// the province is the middle ground until the cadre records a profile); no wanted occupations or skills (the
 /// occupation component is then neutral); no expected wage; not bound to be home daily. Age and education come
 /// from the registry (birth date, 文化程度), labour capacity from 劳动技能.</para>
+/// <para>The open vacancies come from <see cref="OpenVacancyIndex"/>, built once and shared, not read per call.</para>
 /// </summary>
-public sealed class MatchingService(AppDbContext db, IPersonDirectory directory, RegionDirectory regions, OccupationCatalog occupations, TimeProvider clock)
+public sealed class MatchingService(AppDbContext db, IPersonDirectory directory, RegionDirectory regions, OccupationCatalog occupations,
+    OpenVacancyIndex openVacancies, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone).DateTime);
 
@@ -48,7 +50,8 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
         return latest is { } value ? Period.FromValue(value) : null;
     }
 
-    /// <summary>The open vacancies on <paramref name="day"/> as the kernel's inputs, with their display rows.</summary>
+    /// <summary>The open vacancies on <paramref name="day"/> as the kernel's inputs, with their display rows, read from the
+    /// database now (the rankings use <see cref="OpenVacancyIndex"/>; this is the uncached reference).</summary>
     public async Task<(IReadOnlyList<MatchVacancy> Inputs, IReadOnlyDictionary<Guid, Vacancy> Rows)> OpenVacanciesAsync(DateOnly day, CancellationToken ct = default)
     {
         var rows = await VacancyService.Open(db.Set<Vacancy>().AsNoTracking(), day).ToListAsync(ct);
@@ -83,12 +86,11 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
     public async Task<IReadOnlyList<PersonMatches>> ForRegionAsync(string regionCode, int top, CancellationToken ct = default)
     {
         var candidates = await CandidatesAsync(regionCode, null, ct);
-        var (inputs, rows) = await OpenVacanciesAsync(Today, ct);
-        var matcher = new BatchMatcher(inputs);
-        var results = matcher.MatchAll(candidates.Select(c => c.Candidate).ToList(), top, Environment.ProcessorCount);
-        var show = await ShowAsync(rows, ct);
+        var open = await openVacancies.GetAsync(ct);
+        var results = open.Matcher.MatchAll(candidates.Select(c => c.Candidate).ToList(), top, Environment.ProcessorCount);
+        var explainer = await ExplainerAsync(ct);
         return candidates.Select((c, i) => new PersonMatches(c.Person, c.Candidate, c.HasProfile,
-            results[i].Select(r => show(r)).ToList())).ToList();
+            results[i].Select(r => Show(open, explainer, r)).ToList())).ToList();
     }
 
     /// <summary>One person's top <paramref name="top"/> open vacancies; null when the person is not in the caller's scope.
@@ -101,11 +103,11 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
         var situation = await db.Set<EmploymentSituation>().AsNoTracking()
             .Where(s => s.CountyCode == person.CountyCode && s.PersonId == personId)
             .OrderByDescending(s => EF.Property<int>(s, nameof(EmploymentSituation.FromPeriod))).FirstOrDefaultAsync(ct);
-        var candidate = Candidate(person, profile, situation, Today);
-        var (inputs, rows) = await OpenVacanciesAsync(Today, ct);
-        var show = await ShowAsync(rows, ct);
-        var ranked = new BatchMatcher(inputs).TopFor(candidate, top);
-        return new PersonMatches(person, candidate, profile is not null, ranked.Select(r => show(r)).ToList());
+        var open = await openVacancies.GetAsync(ct);
+        var candidate = Candidate(person, profile, situation, open.Day);
+        var explainer = await ExplainerAsync(ct);
+        var ranked = open.Matcher.TopFor(candidate, top);
+        return new PersonMatches(person, candidate, profile is not null, ranked.Select(r => Show(open, explainer, r)).ToList());
     }
 
     /// <summary>The people under <paramref name="regionCode"/> (default: the whole scope) best suited to an open or
@@ -157,12 +159,8 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
         return new MatchExplainer(code => occupations.ByCode(code)?.Name, code => index.Find(code)?.Name);
     }
 
-    private async Task<Func<MatchResult, RankedVacancy>> ShowAsync(IReadOnlyDictionary<Guid, Vacancy> rows, CancellationToken ct)
-    {
-        var explainer = await ExplainerAsync(ct);
-        var row = await RowsAsync(rows, ct);
-        return r => row(r.Vacancy.VacancyId, explainer.Explain(r.Person, r.Vacancy, r.Score));
-    }
+    private static RankedVacancy Show(OpenVacancySnapshot open, MatchExplainer explainer, MatchResult r) =>
+        open.Rows[r.Vacancy.VacancyId].Ranked(explainer.Explain(r.Person, r.Vacancy, r.Score));
 
     private async Task<Func<Guid, MatchExplanation, RankedVacancy>> RowsAsync(IReadOnlyDictionary<Guid, Vacancy> rows, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public sealed record VacancyImportSummary(int Rows, int NewVacancies, int Unchan
 /// another county's bureau is an error. New vacancies wait for review (<see cref="VacancyState.PendingReview"/>).
 /// </summary>
 public sealed partial class VacancyImportService(AppDbContext db, EmployerService employers, OccupationCatalog occupations,
-    PlaceResolver places, AuditTrail audit, AuditActor actor, TimeProvider clock)
+    PlaceResolver places, AuditTrail audit, AuditActor actor, TimeProvider clock, VacancyChanges changes)
 {
     public const string EmployerName = "单位名称";
     public const string CreditCode = "统一社会信用代码";
@@ -202,6 +202,9 @@ public sealed partial class VacancyImportService(AppDbContext db, EmployerServic
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            // Imported vacancies wait for review, so the open ones are unchanged today; the caches are told all the same,
+            // so that no later change to the import's states can leave them behind (imports are rare, a rebuild is cheap).
+            await changes.ChangedAsync();
         }
         await audit.RecordAsync(new AuditEntry(AuditCategories.Import, commit ? AuditEvents.ImportCommit : AuditEvents.ImportCheck,
             Result: errors.Count == 0 ? AuditEntry.Success : $"{AuditEntry.Failure}：{errors.Count} 处错误", Target: fileName,

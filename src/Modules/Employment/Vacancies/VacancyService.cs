@@ -22,9 +22,12 @@ public sealed record VacancyFilter(VacancyState? State = null, string? Occupatio
 /// read (<see cref="Open"/>), so no job has to run for it to take effect.
 /// <para>Scope: managing a vacancy is managing its employer (<see cref="EmployerService.Manages"/> on the copied
 /// <see cref="Vacancy.ManagingRegionCode"/>); anything else is not found (null), which pages answer with 404.</para>
+/// <para>A write that changes the open vacancies (publication, filled, withdrawn, or any change to a vacancy that was or
+/// is published) is told to <see cref="VacancyChanges"/> after it is saved, so the matching index and the online fair's
+/// cached pages follow.</para>
 /// </summary>
 public sealed class VacancyService(AppDbContext db, EmployerService employers, OccupationCatalog occupations, AuditTrail audit,
-    AuditActor actor, TimeProvider clock)
+    AuditActor actor, TimeProvider clock, VacancyChanges changes)
 {
     public const string PublishEvent = "vacancy.publish";
     public const string RejectEvent = "vacancy.reject";
@@ -126,11 +129,12 @@ public sealed class VacancyService(AppDbContext db, EmployerService employers, O
             return new VacancySaveResult(null, new Dictionary<string, string> { [""] = $"{Vacancy.StateNames.Of(v.State)}的岗位不能修改；如需变更，请撤回后重新发布" });
         var errors = input.Check(occupations, Today);
         if (errors.Count > 0) return new VacancySaveResult(null, errors);
+        var before = v.State;
         input.ApplyTo(v);
         v.Submit();
         v.UpdatedAt = clock.GetUtcNow();
         v.UpdatedBy = actor.UserName;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(v, before, ct);
         return new VacancySaveResult(v, errors);
     }
 
@@ -145,11 +149,12 @@ public sealed class VacancyService(AppDbContext db, EmployerService employers, O
         if (v is null) return null;
         var now = clock.GetUtcNow();
         var reviewer = actor.UserName ?? "";
+        var before = v.State;
         if (publish) v.Publish(reviewer, now);
         else v.Reject(reason ?? "", reviewer, now);
         v.UpdatedAt = now;
         v.UpdatedBy = actor.UserName;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(v, before, ct);
         await audit.RecordAsync(new AuditEntry(AuditCategories.Approval, publish ? PublishEvent : RejectEvent,
             Target: v.Id.ToString(), Details: new { v.Title, v.EmployerId, Reason = publish ? null : v.RejectionReason },
             RegionCode: v.ManagingRegionCode), ct);
@@ -168,10 +173,18 @@ public sealed class VacancyService(AppDbContext db, EmployerService employers, O
     {
         var v = await FindManagedAsync(id, ownEmployerId, ct);
         if (v is null) return null;
+        var before = v.State;
         change(v);
         v.UpdatedAt = clock.GetUtcNow();
         v.UpdatedBy = actor.UserName;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(v, before, ct);
         return v;
+    }
+
+    /// <summary>Saves, and tells the caches when the vacancy was or is published (only then can the open ones change).</summary>
+    private async Task SaveAsync(Vacancy v, VacancyState before, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        if (before == VacancyState.Published || v.State == VacancyState.Published) await changes.ChangedAsync();
     }
 }

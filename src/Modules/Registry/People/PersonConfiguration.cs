@@ -31,6 +31,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.IdNumberHash);
         b.HasIndex(p => new { p.RegionCode, p.HouseholdId });
         b.HasIndex(p => p.PersonNumber);
+        // A person by id alone (person pages, matching, the person directory): the key leads with the county, so without
+        // this every such lookup read the whole table.
+        b.HasIndex(p => p.Id);
         b.HasOne<Households.Household>().WithMany()
             .HasForeignKey(p => new { p.CountyCode, p.HouseholdId })
             .OnDelete(DeleteBehavior.Restrict);

@@ -11,8 +11,10 @@ namespace Bangfu.Web.Pages.Fair;
 /// 永不落幕网络招聘会: the public, anonymous search of all open vacancies by occupation (a level of the catalogue finds
 /// everything below it), workplace (province, city), minimum monthly wage (yuan), "near home" (home county: vacancies
 /// there first, then the same city) and home-daily posts. No personal data is shown or read. Invalid query values are
-/// ignored rather than answered with an error.
+/// ignored rather than answered with an error. Rendered pages are cached for a few seconds (<see cref="FairOutputCache"/>);
+/// the page has no form that posts, so it carries no antiforgery token.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = FairOutputCache.Policy)]
 public sealed class FairIndexModel(FairSearchService search, OccupationCatalog occupations, RegionDirectory regions, RegionTree tree) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Occupation { get; set; }

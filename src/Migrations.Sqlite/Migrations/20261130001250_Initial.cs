@@ -1338,6 +1338,11 @@ namespace Bangfu.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_reg_person_id",
+                table: "reg_person",
+                column: "id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_reg_person_id_number_hash",
                 table: "reg_person",
                 column: "id_number_hash");

@@ -1340,6 +1340,11 @@ namespace Bangfu.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_reg_person_id",
+                table: "reg_person",
+                column: "id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_reg_person_id_number_hash",
                 table: "reg_person",
                 column: "id_number_hash");
