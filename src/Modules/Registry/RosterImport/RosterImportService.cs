@@ -41,7 +41,7 @@ public sealed class RosterImportService(
     ILogger<RosterImportService> logger, AuditTrail audit)
 {
     public const int MaxIssuesInSummary = 10_000;
-    private const int BatchSize = 2000;
+    private const int BatchSize = 500;
 
     public async Task<RosterImportSummary> ImportAsync(RosterImportRequest request, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
@@ -123,7 +123,7 @@ public sealed class RosterImportService(
         {
             // A bigger page cache for this connection (16 MB main, 8 MB for the temporary stage) keeps index updates
             // in memory; SQLite's default of 2 MB makes a large import mostly page shuffling.
-            await connection.ExecuteAsync(null, "PRAGMA cache_size = -16384; PRAGMA temp.cache_size = -8192;", ct);
+            await connection.ExecuteAsync(null, "PRAGMA cache_size = -16384; PRAGMA temp.cache_size = -4096;", ct);
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(tx, "DELETE FROM reg_roster_import_issue WHERE import_id = @id", ct, ("@id", record.Id));
@@ -239,7 +239,7 @@ public sealed class RosterImportService(
         if (fileError is not null) return new ReadResult(0, 0, null, fileError, new HashSet<string>());
 
         var parser = parsers.Create(mapping, sheet.Headers, scope.Scope);
-        var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var years = new Dictionary<int, int>();
         var refused = 0;
         // Households with a refused row: (first refused row, its finding), to refuse the rest of the household too.
