@@ -2,9 +2,11 @@ using Bangfu.Employment.Contracts;
 using Bangfu.Employment.MonthlyRound;
 using Bangfu.Employment.Referrals;
 using Bangfu.Employment.Services;
+using Bangfu.Platform.Data;
 using Bangfu.Platform.Scope;
 using Bangfu.Platform.Time;
 using Bangfu.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Employment.Tests.Referrals;
 
@@ -112,6 +114,37 @@ public sealed class ReferralTests : DatabaseTest
         await Assert.ThrowsAsync<KeyNotFoundException>(() => InReferrals(r => r.CompleteFollowUpAsync(task.FollowUp.Id, new DateOnly(2022, 2, 3), false, null, null, "贺家湾村干部"), officer));
         Assert.Empty(await InReferrals(r => r.OpenFollowUpsAsync(""), officer));
         Assert.Equal(EmploymentStatus.WageEmployed, (await SituationAsync(stranger, Period.Parse("2022-02"))).Status);
+    }
+
+    [Fact]
+    public async Task A_start_date_after_next_month_is_refused_and_one_next_month_does_not_move_the_round_or_matching_ahead()
+    {
+        var people = await ListAsync(Hejiawan, December, VillageList.UnemployedWilling);
+        var today = await InReferrals(r => Task.FromResult(r.Today));
+        var endOfNextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(2).AddDays(-1);
+
+        var far = await Assert.ThrowsAsync<ArgumentException>(() => InReferrals(r => r.PlaceAsync(people[0].Person.Id, null,
+            new PlacementInput(null, "某电子厂", new DateOnly(2099, 1, 1), 4500m, "430111"), "测试")));
+        Assert.Contains($"上岗日期不能晚于 {endOfNextMonth:yyyy-MM-dd}", far.Message);
+        Assert.Equal("StartDate", far.ParamName);
+
+        await using var s = Services.InScope();
+        var round = s.Get<MonthlyRoundService>();
+        var matching = s.Get<Bangfu.Employment.Matching.MatchingService>();
+        var (roundBefore, matchingBefore) = (await round.CurrentPeriodAsync(Hejiawan), await matching.LatestPeriodAsync("4301"));
+        await InReferrals(r => r.PlaceAsync(people[1].Person.Id, null,
+            new PlacementInput(null, "某电子厂", endOfNextMonth, 4500m, "430111"), "测试"));
+
+        Assert.Equal(Period.Of(endOfNextMonth), Period.Of((await SituationsFromAsync(people[1].Person.Id)).Max()));
+        Assert.Equal(roundBefore, await round.CurrentPeriodAsync(Hejiawan));
+        Assert.Equal(matchingBefore, await matching.LatestPeriodAsync("4301"));
+    }
+
+    private async Task<IReadOnlyList<DateOnly>> SituationsFromAsync(Guid person)
+    {
+        await using var s = Services.InScope();
+        var periods = await s.Get<AppDbContext>().Set<EmploymentSituation>().Where(x => x.PersonId == person).Select(x => x.FromPeriod).ToListAsync();
+        return periods.Select(p => p.FirstDay).ToList();
     }
 
     private async Task<T> InReferrals<T>(Func<ReferralService, Task<T>> use, RegionScope? scope = null)

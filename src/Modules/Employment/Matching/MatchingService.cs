@@ -42,10 +42,13 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
 {
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), clock.LocalTimeZone).DateTime);
 
-    /// <summary>The latest month with employment situations under <paramref name="regionCode"/> in the caller's scope.</summary>
+    /// <summary>The latest month, up to this month, with employment situations under <paramref name="regionCode"/> in the caller's scope.</summary>
     public async Task<Period?> LatestPeriodAsync(string regionCode, CancellationToken ct = default)
     {
-        var latest = await db.Set<EmploymentSituation>().AsNoTracking().Where(s => s.RegionCode.StartsWith(regionCode))
+        // Up to this month: a situation starting in a later month (a placement recorded ahead) is not yet the present.
+        var thisMonth = Period.Of(Today);
+        var latest = await db.Set<EmploymentSituation>().AsNoTracking()
+            .Where(s => s.RegionCode.StartsWith(regionCode) && s.FromPeriod <= thisMonth)
             .Select(s => (int?)EF.Property<int>(s, nameof(EmploymentSituation.FromPeriod))).MaxAsync(ct);
         return latest is { } value ? Period.FromValue(value) : null;
     }

@@ -66,14 +66,16 @@ public sealed class MonthlyRoundService(AppDbContext db, IPersonDirectory people
 
     /// <summary>
     /// The month a village's round is at: the month after the last closed one (unless that is still to come), else the
-    /// latest month with data, else last month.
+    /// latest month with data up to this month, else last month.
     /// </summary>
     public async Task<Period> CurrentPeriodAsync(string villageCode, CancellationToken ct = default)
     {
         var today = clock.GetLocalNow();
         var thisMonth = new Period(today.Year, today.Month);
         if (await LastClosedAsync(villageCode, ct) is { } closed) return closed < thisMonth ? closed.Next() : closed;
-        var latest = await db.Set<EmploymentSituation>().AsNoTracking().Where(s => s.RegionCode == villageCode)
+        // Situations dated in a later month (a placement starting next month) do not move the round past this month.
+        var latest = await db.Set<EmploymentSituation>().AsNoTracking()
+            .Where(s => s.RegionCode == villageCode && s.FromPeriod <= thisMonth)
             .Select(s => (int?)EF.Property<int>(s, nameof(EmploymentSituation.FromPeriod))).MaxAsync(ct);
         return latest is { } value ? Period.FromValue(value) : thisMonth.Previous();
     }

@@ -78,7 +78,7 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
         if (on > Today) throw new ArgumentException("结果日期不能晚于今天。", "OutcomeOn");
         var referral = await db.Set<Referral>().SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw new KeyNotFoundException("找不到该推荐记录。");
         if (outcome == ReferralOutcome.Hired && placement is null) throw new ArgumentException("已录用的，请填写上岗信息。", "Placement");
-        if (placement is not null) Check(placement);
+        if (placement is not null) Check(placement, Today);
         referral.RecordOutcome(outcome, on, by);
         await db.SaveChangesAsync(ct);
         var person = await people.FindAsync(referral.PersonId, ct) ?? throw new KeyNotFoundException("找不到此人，或不在您的管辖范围内。");
@@ -91,7 +91,7 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
     /// <exception cref="KeyNotFoundException">The person is unknown or outside the caller's scope.</exception>
     public async Task<PlacementResult> PlaceAsync(Guid personId, Guid? referralId, PlacementInput input, string? by, CancellationToken ct = default)
     {
-        Check(input);
+        Check(input, Today);
         var person = await people.FindAsync(personId, ct) ?? throw new KeyNotFoundException("找不到此人，或不在您的管辖范围内。");
         var workplace = input.WorkplaceRegionCode.Trim();
         if (await regions.FindAsync(workplace, ct) is null) throw new ArgumentException($"工作地点“{workplace}”不是有效的行政区划代码。", nameof(input.WorkplaceRegionCode));
@@ -189,11 +189,16 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
     private async Task<Period> OpenMonthAsync(string village, Period wanted, CancellationToken ct) =>
         await round.LastClosedAsync(village, ct) is { } closed && wanted <= closed ? closed.Next() : wanted;
 
-    private static void Check(PlacementInput input)
+    private static void Check(PlacementInput input, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(input.EmployerName)) throw new ArgumentException("请填写用人单位。", nameof(input.EmployerName));
         if (input.EmployerName.Trim().Length > 200) throw new ArgumentException("用人单位最多 200 个字。", nameof(input.EmployerName));
         if (input.StartDate.Year < 2015) throw new ArgumentException("上岗日期应在 2015 年以后。", nameof(input.StartDate));
+        // A hire may start soon after it is recorded, not in a far month: the placement sets the person's situation from
+        // that month on, and the monthly round and matching follow the months that have data.
+        var latestStart = new DateOnly(today.Year, today.Month, 1).AddMonths(2).AddDays(-1);
+        if (input.StartDate > latestStart)
+            throw new ArgumentException($"上岗日期不能晚于 {latestStart:yyyy-MM-dd}（下月底）。尚未上岗的，请在上岗前后再登记录用结果。", nameof(input.StartDate));
         if (input.MonthlyWage is < 0 or > 1_000_000) throw new ArgumentException("月工资应在 0 至 1,000,000 元之间。", nameof(input.MonthlyWage));
         var code = input.WorkplaceRegionCode?.Trim() ?? "";
         if (code.Length is not (2 or 4 or 6 or 9 or 12) || !code.All(char.IsAsciiDigit))
