@@ -82,6 +82,23 @@ public sealed class InterestReferralTests : FairTestBase
     }
 
     [Fact]
+    public async Task A_real_id_number_with_another_name_matches_nobody_and_makes_no_referral()
+    {
+        var (_, vacancy) = await OpenVacancyAsync();
+        var person = await PersonAsync(Hejiawan, withPhone: true);
+        var impostor = await RegisterAsync(vacancy, new("张三丰", "13900003333", person.IdNumber));
+        var stranger = await RegisterAsync(vacancy, new("路人甲", "13700000001", UnknownIdNumber(7)));
+
+        Assert.Equal(stranger.Errors, impostor.Errors); // the same answer: nothing tells the number is registered
+        var (interests, referrals) = await StoredAsync();
+        Assert.Empty(referrals);
+        var kept = interests.Single(x => x.Name == "张三丰");
+        Assert.Null(kept.PersonId);
+        Assert.Null(kept.ReferralId);
+        Assert.Equal(Ningxiang, kept.RegionCode[..6]); // left to the vacancy's county to check
+    }
+
+    [Fact]
     public async Task The_same_person_registering_by_several_phones_at_once_gets_one_referral_and_every_interest_is_kept_and_linked()
     {
         var (_, vacancy) = await OpenVacancyAsync();

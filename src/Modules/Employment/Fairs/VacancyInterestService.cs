@@ -40,8 +40,8 @@ public sealed record InterestLinkResult(string? Error, Guid? PersonId = null, Gu
 /// <summary>
 /// Interest registered on the online fair, and its follow-up by officers. Registration needs no account: it runs as a
 /// system task (nationwide scope for the registry lookup and the write) and reveals nothing about the registry.
-/// Matching: by the keyed hash of the ID number when given (GB 11643-1999 validated), else by the phone's hash and the
-/// exact name. A matched interest is scoped to the person's village (the cadre follows up), an unmatched one to the
+/// Matching: by the keyed hash of the ID number when given (GB 11643-1999 validated) together with the exact name, else by
+/// the phone's hash and the exact name; an ID number with another name stays unmatched for the county to check. A matched interest is scoped to the person's village (the cadre follows up), an unmatched one to the
 /// vacancy's managing county (the bureau follows up). Reading an interest's phone in full is audited.
 /// <para>A matched interest is a referral (推荐就业, source 网上报名) of the person to the vacancy, made in the same save, so the
 /// cadre's referral list, outcome, placement and follow-ups apply to it (the issue: "register interest ... which creates a
@@ -129,8 +129,9 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
     {
         var phoneHash = protector.Hash("phone", phone);
         if (await db.Set<VacancyInterest>().AnyAsync(x => x.VacancyId == vacancy.Id && x.PhoneHash == phoneHash, ct)) return;
+        // The ID number with the name as typed: a number alone, known or guessed, must not attach a stranger's phone to a person.
         var person = id is not null
-            ? await matcher.ByIdNumberAsync(id.Value!, ct)
+            ? await matcher.ByIdNumberAndNameAsync(id.Value!, name, ct)
             : await matcher.ByNameAndPhoneAsync(name, phone, ct);
         // Read for nobody too, so a match costs no read more than a stranger (the answer's timing tells little either).
         var existing = await OnlineReferralAsync(person ?? NoOne, vacancy.Id, ct);

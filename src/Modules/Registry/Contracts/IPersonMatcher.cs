@@ -23,6 +23,13 @@ public interface IPersonMatcher
     /// <summary>The person whose ID number is <paramref name="normalisedIdNumber"/> (a <see cref="IdNumberCheck.Value"/>).</summary>
     Task<PersonMatch?> ByIdNumberAsync(string normalisedIdNumber, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The person whose ID number is <paramref name="normalisedIdNumber"/> and whose name is exactly <paramref name="name"/>:
+    /// for input nobody has checked against the ID card (the online fair), where an ID number alone, known or guessed,
+    /// must not attach a stranger's request to a registered person.
+    /// </summary>
+    Task<PersonMatch?> ByIdNumberAndNameAsync(string normalisedIdNumber, string name, CancellationToken cancellationToken = default);
+
     /// <summary>The person with exactly this name and this 11-digit phone.</summary>
     Task<PersonMatch?> ByNameAndPhoneAsync(string name, string phoneDigits, CancellationToken cancellationToken = default);
 }

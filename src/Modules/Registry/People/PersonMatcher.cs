@@ -23,6 +23,13 @@ internal sealed class PersonMatcher(AppDbContext db, PersonalDataProtector prote
             .OrderBy(p => p.RegionCode).Select(p => new PersonMatch(p.Id, p.CountyCode, p.RegionCode)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public Task<PersonMatch?> ByIdNumberAndNameAsync(string normalisedIdNumber, string name, CancellationToken cancellationToken = default)
+    {
+        var hash = protector.Hash("id", normalisedIdNumber);
+        return db.Set<Person>().AsNoTracking().Where(p => p.IdNumberHash == hash && p.Name == name)
+            .OrderBy(p => p.RegionCode).Select(p => new PersonMatch(p.Id, p.CountyCode, p.RegionCode)).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public Task<PersonMatch?> ByNameAndPhoneAsync(string name, string phoneDigits, CancellationToken cancellationToken = default)
     {
         var hash = protector.Hash("phone", phoneDigits);
