@@ -99,6 +99,7 @@ public static class WebComposition
             // The auditor only: not even the system administrator reads the trail (GB/T 22239-2019 8.1.4.2 c, 8.1.4.3).
             o.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => ChineseModelBindingMessages.Apply(o.ModelBindingMessageProvider));
         services.AddBangfuRateLimits();
         // The online fair's anonymous search results, evicted when the open vacancies change (Pages/Fair/FairOutputCache).
         services.AddOutputCache();
