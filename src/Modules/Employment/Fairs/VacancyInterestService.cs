@@ -86,7 +86,8 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
 
     /// <summary>
     /// Registers interest in an open vacancy. Errors (Chinese, by field) when the form is invalid or the vacancy is no
-    /// longer open. A second registration of the same phone for the same vacancy succeeds without a second row. A person found
+    /// longer open. A second registration of the same phone for the same vacancy succeeds without a second row; when it brings
+    /// an ID number the first lacked, the number is added to the first and matched (<see cref="AddIdNumberAsync"/>). A person found
     /// in the registry gets the online-interest referral for the vacancy (or the interest is linked to the one they have).
     /// </summary>
     public async Task<InterestResult> RegisterAsync(Guid vacancyId, InterestInput input, CancellationToken ct = default)
@@ -128,7 +129,9 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
     private async Task StoreAsync(Vacancy vacancy, string name, string phone, IdNumberCheck? id, CancellationToken ct)
     {
         var phoneHash = protector.Hash("phone", phone);
-        if (await db.Set<VacancyInterest>().AnyAsync(x => x.VacancyId == vacancy.Id && x.PhoneHash == phoneHash, ct)) return;
+        var earlier = await db.Set<VacancyInterest>().FirstOrDefaultAsync(x => x.VacancyId == vacancy.Id && x.PhoneHash == phoneHash, ct);
+        // The same phone again: nothing new unless it now brings the ID number the earlier registration lacked.
+        if (earlier is not null && (id is null || earlier.IdNumberHash is not null)) return;
         var person = id is not null
             ? await matcher.ByIdNumberAsync(id.Value!, ct)
             : await matcher.ByNameAndPhoneAsync(name, phone, ct);
@@ -136,6 +139,11 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         var existing = await OnlineReferralAsync(person ?? NoOne, vacancy.Id, ct);
         var employer = await EmployerNameAsync(vacancy, ct);
         var now = clock.GetUtcNow();
+        if (earlier is not null)
+        {
+            await AddIdNumberAsync(earlier, id!, person, existing, vacancy, employer, now, ct);
+            return;
+        }
         var interest = new VacancyInterest
         {
             VacancyId = vacancy.Id,
@@ -153,6 +161,30 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         };
         if (person is not null) interest.ReferralId = (existing ?? NewReferral(person, vacancy, employer, Today, null)).Id;
         db.Add(interest);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A second registration of the same phone for the vacancy that brings an ID number the first lacked: the number is kept
+    /// on the earlier interest (encrypted, hashed, masked) and, when the interest was unmatched and the number is a registry
+    /// person's, the interest moves to the person's village and becomes their online-interest referral, dated the day of the
+    /// first registration (as <see cref="LinkAsync"/> dates it), or is linked to the one they already have. An interest already
+    /// matched (by name and phone) keeps its person; it takes the number only when the number is that person's.
+    /// </summary>
+    private async Task AddIdNumberAsync(VacancyInterest earlier, IdNumberCheck id, PersonMatch? person, Referral? existing, Vacancy vacancy,
+        string employer, DateTimeOffset now, CancellationToken ct)
+    {
+        if (earlier.PersonId is { } linked && linked != person?.PersonId) return;
+        earlier.IdNumberCipher = protector.Encrypt(id.Value!);
+        earlier.IdNumberHash = protector.Hash("id", id.Value!);
+        earlier.IdNumberMasked = id.Masked;
+        earlier.UpdatedAt = now;
+        if (earlier.PersonId is null && person is not null)
+        {
+            earlier.PersonId = person.PersonId;
+            earlier.RegionCode = person.RegionCode;
+            earlier.ReferralId = (existing ?? NewReferral(person, vacancy, employer, LocalDate(earlier.CreatedAt), null)).Id;
+        }
         await db.SaveChangesAsync(ct);
     }
 
