@@ -123,6 +123,33 @@ public sealed class FairPagesTests : FairWebTest
         Assert.Equal(HttpStatusCode.NotFound, (await PostFormAsync(client, $"/Fair/Vacancy/{PendingId}", new() { ["Name"] = "李四", ["Phone"] = "13900002222" }, url)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("６０００", 6000)]
+    [InlineData("6000元", 6000)]
+    [InlineData("6,000", 6000)]
+    [InlineData(" 6，000 元/月", 6000)]
+    [InlineData("6000元每月", 6000)]
+    [InlineData("六千", null)]
+    [InlineData("6000-8000", null)]
+    public async Task The_wage_filter_reads_full_width_digits_separators_and_yuan_and_says_in_chinese_when_it_cannot(string typed, int? expected)
+    {
+        Assert.Equal(expected, Bangfu.Web.Pages.Fair.FairIndexModel.ReadWage(typed, out var hint));
+        var html = WebUtility.HtmlDecode(await Client().GetStringAsync("/Fair?minWage=" + Uri.EscapeDataString(typed)));
+        var results = await SearchAsync(new FairSearch(MinWage: expected));
+        Assert.All(results.Items, v => Assert.Contains($"/Fair/Vacancy/{v.Id}", html));
+        if (expected is null)
+        {
+            Assert.Contains("月薪请填写数字", html);
+            Assert.Equal("月薪请填写数字，例如 4000（单位：元），本次查询未按月薪筛选", hint);
+        }
+        else
+        {
+            Assert.DoesNotContain("月薪请填写数字", html);
+            // The filter was applied: the page differs from the unfiltered one (the demo data has wages below 6000).
+            Assert.NotEqual((await SearchAsync(new FairSearch())).Items.Select(v => v.Id), results.Items.Select(v => v.Id));
+        }
+    }
+
     [Fact]
     public async Task The_confirmation_follows_only_this_browsers_registration_and_a_forwarded_link_shows_the_form()
     {
