@@ -114,6 +114,25 @@ public sealed class InterestReferralTests : FairTestBase
     }
 
     [Fact]
+    public async Task The_follow_up_list_pages_by_keyset_through_every_interest_oldest_pending_ones_included()
+    {
+        var (_, vacancy) = await OpenVacancyAsync();
+        for (var n = 0; n < 7; n++) Assert.True((await RegisterAsync(vacancy, new("小刘", $"137000001{n:D2}", null))).Succeeded);
+        var county = RegionScope.Of(Ningxiang);
+        var all = await AsAsync(county, s => s.Get<VacancyInterestService>().ListAsync(InterestState.New, 100));
+        Assert.Equal(7, all.Count);
+        var seen = new List<Guid>();
+        Guid? after = null;
+        do
+        {
+            var page = await AsAsync(county, s => s.Get<VacancyInterestService>().ListAsync(InterestState.New, 3, after));
+            seen.AddRange(page.Select(i => i.Id));
+            after = page.Count == 3 ? page[^1].Id : null;
+        } while (after is not null);
+        Assert.Equal(all.Select(i => i.Id), seen); // the same order, each once, the oldest reachable
+    }
+
+    [Fact]
     public async Task The_same_person_registering_by_several_phones_at_once_gets_one_referral_and_every_interest_is_kept_and_linked()
     {
         var (_, vacancy) = await OpenVacancyAsync();

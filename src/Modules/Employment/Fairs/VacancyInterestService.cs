@@ -267,14 +267,25 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
     /// The follow-up list: interests in the caller's scope (the global filter: matched ones by village, unmatched by the
     /// vacancy's county), newest first, optionally of one state; at most <paramref name="take"/>.
     /// </summary>
-    public async Task<IReadOnlyList<InterestListItem>> ListAsync(InterestState? state, int take = 200, CancellationToken ct = default)
+    public Task<IReadOnlyList<InterestListItem>> ListAsync(InterestState? state, int take = 200, CancellationToken ct = default) =>
+        ListAsync(state, take, null, ct);
+
+    /// <summary>
+    /// One page of the follow-up list, keyset-paged like the people list: the interests after <paramref name="after"/> (an
+    /// interest id of the previous page's last row; newest first by registration time, then id), at most <paramref name="take"/>.
+    /// An <paramref name="after"/> not in the caller's scope starts from the first page.
+    /// </summary>
+    public async Task<IReadOnlyList<InterestListItem>> ListAsync(InterestState? state, int take, Guid? after, CancellationToken ct = default)
     {
         var q = db.Set<VacancyInterest>().AsNoTracking();
         if (state is { } st) q = q.Where(x => x.State == st);
+        if (after is { } id && await db.Set<VacancyInterest>().AsNoTracking().Where(x => x.Id == id).Select(x => (DateTimeOffset?)x.CreatedAt)
+                .FirstOrDefaultAsync(ct) is { } at)
+            q = q.Where(x => x.CreatedAt < at || (x.CreatedAt == at && x.Id.CompareTo(id) < 0));
         var items = await (from x in q
                            join v in db.Set<Vacancy>().AsNoTracking() on x.VacancyId equals v.Id
                            join e in db.Set<Employer>().AsNoTracking() on v.EmployerId equals e.Id
-                           orderby x.CreatedAt descending
+                           orderby x.CreatedAt descending, x.Id descending
                            select new InterestListItem(x.Id, v.Id, v.Title, e.Name, x.RegionCode, x.PersonId != null, x.Name, x.PhoneMasked,
                                x.IdNumberMasked, x.State, x.Note, x.CreatedAt, x.ReferralId, null)).Take(take).ToListAsync(ct);
         var referralIds = items.Where(i => i.ReferralId is not null).Select(i => i.ReferralId!.Value).ToList();
