@@ -99,6 +99,57 @@ public sealed class InterestReferralTests : FairTestBase
     }
 
     [Fact]
+    public async Task Registering_again_by_the_same_phone_with_an_id_number_adds_it_to_the_first_interest_and_makes_the_referral()
+    {
+        var (_, vacancy) = await OpenVacancyAsync();
+        var person = await PersonAsync(Hejiawan, 3);
+        var results = new List<InterestResult>
+        {
+            await RegisterAsync(vacancy, new(person.Name, "13700000031", null)),
+            await RegisterAsync(vacancy, new(person.Name, "137 0000 0031", person.IdNumber)),
+            // A stranger does the same with a number nobody has: the same answers.
+            await RegisterAsync(vacancy, new("路人乙", "13700000032", null)),
+            await RegisterAsync(vacancy, new("路人乙", "13700000032", UnknownIdNumber(8))),
+            // A third registration by the first phone with another number changes nothing.
+            await RegisterAsync(vacancy, new(person.Name, "13700000031", UnknownIdNumber(9))),
+        };
+        Assert.All(results, r => Assert.True(r.Succeeded));
+
+        var (interests, referrals) = await StoredAsync();
+        Assert.Equal(2, interests.Count);
+        var referral = Assert.Single(referrals);
+        var first = interests.Single(x => x.Name == person.Name);
+        Assert.Equal((person.Id, Hejiawan, referral.Id), (first.PersonId!.Value, first.RegionCode, first.ReferralId!.Value));
+        Assert.Equal(Masking.IdNumber(person.IdNumber), first.IdNumberMasked);
+        Assert.Equal((ReferralSource.OnlineInterest, person.Id, (Guid?)vacancy, Hejiawan, Today, (string?)null),
+            (referral.Source, referral.PersonId, referral.VacancyId, referral.RegionCode, referral.ReferredOn, referral.ReferredBy));
+        var stranger = interests.Single(x => x.Name == "路人乙");
+        Assert.Equal((Ningxiang, (Guid?)null, (Guid?)null), (stranger.RegionCode, stranger.PersonId, stranger.ReferralId));
+        Assert.NotNull(stranger.IdNumberHash); // kept for the county's officer who calls back
+        await using (var scope = App.InScope())
+            Assert.Equal(UnknownIdNumber(8), scope.Get<PersonalDataProtector>().Decrypt(stranger.IdNumberCipher!));
+    }
+
+    [Fact]
+    public async Task The_follow_up_list_pages_by_keyset_through_every_interest_oldest_pending_ones_included()
+    {
+        var (_, vacancy) = await OpenVacancyAsync();
+        for (var n = 0; n < 7; n++) Assert.True((await RegisterAsync(vacancy, new("小刘", $"137000001{n:D2}", null))).Succeeded);
+        var county = RegionScope.Of(Ningxiang);
+        var all = await AsAsync(county, s => s.Get<VacancyInterestService>().ListAsync(InterestState.New, 100));
+        Assert.Equal(7, all.Count);
+        var seen = new List<Guid>();
+        Guid? after = null;
+        do
+        {
+            var page = await AsAsync(county, s => s.Get<VacancyInterestService>().ListAsync(InterestState.New, 3, after));
+            seen.AddRange(page.Select(i => i.Id));
+            after = page.Count == 3 ? page[^1].Id : null;
+        } while (after is not null);
+        Assert.Equal(all.Select(i => i.Id), seen); // the same order, each once, the oldest reachable
+    }
+
+    [Fact]
     public async Task The_same_person_registering_by_several_phones_at_once_gets_one_referral_and_every_interest_is_kept_and_linked()
     {
         var (_, vacancy) = await OpenVacancyAsync();

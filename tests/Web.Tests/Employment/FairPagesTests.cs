@@ -110,15 +110,102 @@ public sealed class FairPagesTests : FairWebTest
         Assert.Contains("已收到您的求职意向登记", confirmation);
         Assert.Contains("登记不代表已被录用", confirmation);
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url, new() { ["Name"] = "张三", ["Phone"] = "139-0000-1111" })).StatusCode);
+        Assert.Contains("已收到您的求职意向登记", WebUtility.HtmlDecode(await client.GetStringAsync(url)));
         var row = Assert.Single(await InterestsAsync());
         Assert.Equal(vacancy.Id, row.VacancyId);
 
         // The honeypot: a filled hidden field looks like success and stores nothing.
         var robot = await PostFormAsync(client, url, new() { ["Name"] = "李四", ["Phone"] = "13900002222", ["Website"] = "http://spam" });
         Assert.Equal(HttpStatusCode.Redirect, robot.StatusCode);
+        Assert.Contains("已收到您的求职意向登记", WebUtility.HtmlDecode(await client.GetStringAsync(url)));
         Assert.Single(await InterestsAsync());
         // A vacancy not open cannot be registered for.
         Assert.Equal(HttpStatusCode.NotFound, (await PostFormAsync(client, $"/Fair/Vacancy/{PendingId}", new() { ["Name"] = "李四", ["Phone"] = "13900002222" }, url)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("６０００", 6000)]
+    [InlineData("6000元", 6000)]
+    [InlineData("6,000", 6000)]
+    [InlineData(" 6，000 元/月", 6000)]
+    [InlineData("6000元每月", 6000)]
+    [InlineData("六千", null)]
+    [InlineData("6000-8000", null)]
+    public async Task The_wage_filter_reads_full_width_digits_separators_and_yuan_and_says_in_chinese_when_it_cannot(string typed, int? expected)
+    {
+        Assert.Equal(expected, Bangfu.Web.Pages.Fair.FairIndexModel.ReadWage(typed, out var hint));
+        var html = WebUtility.HtmlDecode(await Client().GetStringAsync("/Fair?minWage=" + Uri.EscapeDataString(typed)));
+        var results = await SearchAsync(new FairSearch(MinWage: expected));
+        Assert.All(results.Items, v => Assert.Contains($"/Fair/Vacancy/{v.Id}", html));
+        if (expected is null)
+        {
+            Assert.Contains("月薪请填写数字", html);
+            Assert.Equal("月薪请填写数字，例如 4000（单位：元），本次查询未按月薪筛选", hint);
+        }
+        else
+        {
+            Assert.DoesNotContain("月薪请填写数字", html);
+            // The filter was applied: the page differs from the unfiltered one (the demo data has wages below 6000).
+            Assert.NotEqual((await SearchAsync(new FairSearch())).Items.Select(v => v.Id), results.Items.Select(v => v.Id));
+        }
+    }
+
+    [Fact]
+    public async Task The_confirmation_follows_only_this_browsers_registration_and_a_forwarded_link_shows_the_form()
+    {
+        var vacancy = (await SearchAsync(new FairSearch())).Items[0];
+        var url = $"/Fair/Vacancy/{vacancy.Id}";
+        var client = Client();
+        var ok = await PostFormAsync(client, url, new() { ["Name"] = "张三", ["Phone"] = "13900001111" });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(url, ok.Headers.Location!.OriginalString);
+        var confirmed = await client.GetAsync(url);
+        var text = WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync());
+        Assert.Contains("已收到您的求职意向登记", text);
+        Assert.DoesNotContain("interest-form", text);
+        Assert.Contains("no-store", confirmed.Headers.CacheControl!.ToString());
+
+        // Someone else opening the same address, now or with the old ending, gets the form, never the confirmation
+        // (neither from the page nor from a cache); so does the same browser on its next visit.
+        foreach (var (c, address) in new[] { (Client(), url), (Client(), url + "?registered=true"), (client, url) })
+        {
+            var page = WebUtility.HtmlDecode(await c.GetStringAsync(address));
+            Assert.DoesNotContain("已收到您的求职意向登记", page);
+            Assert.Contains("interest-form", page);
+        }
+        // The confirmation of one vacancy does not show on another.
+        var other = (await SearchAsync(new FairSearch())).Items[1];
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url, new() { ["Name"] = "张三", ["Phone"] = "13900001111" })).StatusCode);
+        Assert.DoesNotContain("已收到您的求职意向登记", WebUtility.HtmlDecode(await client.GetStringAsync($"/Fair/Vacancy/{other.Id}")));
+    }
+
+    [Fact]
+    public async Task A_vacancy_closed_while_the_form_was_open_and_a_truncated_link_get_the_fairs_public_not_found_page()
+    {
+        var client = Client();
+        var vacancy = (await SearchAsync(new FairSearch())).Items[0];
+        var url = $"/Fair/Vacancy/{vacancy.Id}";
+        Assert.Contains("interest-form", await client.GetStringAsync(url)); // the form is open
+        await using (var scope = Services.InScope(RegionScope.Nationwide))
+            Assert.True(await scope.Get<VacancyService>().WithdrawAsync(vacancy.Id) is not null);
+        // The token of the page opened before (any fair page's is the same): the vacancy's own page is gone now.
+        var closed = await PostFormAsync(client, url, new() { ["Name"] = "张三", ["Phone"] = "13900001111" },
+            $"/Fair/Vacancy/{(await SearchAsync(new FairSearch())).Items[0].Id}");
+        Assert.Equal(HttpStatusCode.NotFound, closed.StatusCode);
+        var text = WebUtility.HtmlDecode(await closed.Content.ReadAsStringAsync());
+        Assert.Contains("该岗位已停止招聘", text);
+        Assert.Contains("href=\"/Fair\"", text);
+        Assert.DoesNotContain("不在您的管辖范围内", text);
+        Assert.Empty(await InterestsAsync());
+
+        foreach (var address in new[] { "/Fair/Vacancy/garbage", "/Fair/Vacancy/" + vacancy.Id.ToString()[..8], "/Fair/xyz", $"/Fair/Vacancy/{PendingId}" })
+        {
+            var response = await Client().GetAsync(address);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("返回网络招聘会", page);
+            Assert.DoesNotContain("不在您的管辖范围内", page);
+        }
     }
 
     [Fact]

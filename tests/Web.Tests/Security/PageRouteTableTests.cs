@@ -378,6 +378,8 @@ public sealed class PageRouteTableTests(PageRouteTableTests.Arranged a) : IClass
             new("GET /Fair", [Anonymous], Anonymous, Get("/Fair"), null, "公开的网上招聘会：只列已发布且未过期的岗位，不含任何人的数据"),
             new("GET /Fair/Vacancy", [Anonymous], Anonymous, Get($"/Fair/Vacancy/{w.OpenVacancy}"), null,
                 "公开的岗位页：不含个人数据；未发布或已停止招聘的岗位答 404"),
+            new("GET /Fair/Missing", [Anonymous], Anonymous, Get("/Fair/Vacancy/garbage"), null,
+                "/Fair 下其他地址（截断的岗位链接）：公开的“找不到”页，链接回招聘会，不转到工作人员登录页", Expect: 404),
             new("POST /Fair/Vacancy", [Anonymous], Anonymous, Post($"/Fair/Vacancy/{w.OpenVacancy}", ("Name", "王小五"), ("Phone", "13912340009")), null,
                 "匿名登记求职意向：按来源地址限流（RateLimits），与花名册的比对结果不显示给登记人", Expect: 302, ExpectLocation: $"/Fair/Vacancy/{w.OpenVacancy}"),
 

@@ -86,7 +86,8 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
 
     /// <summary>
     /// Registers interest in an open vacancy. Errors (Chinese, by field) when the form is invalid or the vacancy is no
-    /// longer open. A second registration of the same phone for the same vacancy succeeds without a second row. A person found
+    /// longer open. A second registration of the same phone for the same vacancy succeeds without a second row; when it brings
+    /// an ID number the first lacked, the number is added to the first and matched (<see cref="AddIdNumberAsync"/>). A person found
     /// in the registry gets the online-interest referral for the vacancy (or the interest is linked to the one they have).
     /// </summary>
     public async Task<InterestResult> RegisterAsync(Guid vacancyId, InterestInput input, CancellationToken ct = default)
@@ -128,7 +129,9 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
     private async Task StoreAsync(Vacancy vacancy, string name, string phone, IdNumberCheck? id, CancellationToken ct)
     {
         var phoneHash = protector.Hash("phone", phone);
-        if (await db.Set<VacancyInterest>().AnyAsync(x => x.VacancyId == vacancy.Id && x.PhoneHash == phoneHash, ct)) return;
+        var earlier = await db.Set<VacancyInterest>().FirstOrDefaultAsync(x => x.VacancyId == vacancy.Id && x.PhoneHash == phoneHash, ct);
+        // The same phone again: nothing new unless it now brings the ID number the earlier registration lacked.
+        if (earlier is not null && (id is null || earlier.IdNumberHash is not null)) return;
         // The ID number with the name as typed: a number alone, known or guessed, must not attach a stranger's phone to a person.
         var person = id is not null
             ? await matcher.ByIdNumberAndNameAsync(id.Value!, name, ct)
@@ -137,6 +140,11 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         var existing = await OnlineReferralAsync(person ?? NoOne, vacancy.Id, ct);
         var employer = await EmployerNameAsync(vacancy, ct);
         var now = clock.GetUtcNow();
+        if (earlier is not null)
+        {
+            await AddIdNumberAsync(earlier, id!, person, existing, vacancy, employer, now, ct);
+            return;
+        }
         var interest = new VacancyInterest
         {
             VacancyId = vacancy.Id,
@@ -154,6 +162,30 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
         };
         if (person is not null) interest.ReferralId = (existing ?? NewReferral(person, vacancy, employer, Today, null)).Id;
         db.Add(interest);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A second registration of the same phone for the vacancy that brings an ID number the first lacked: the number is kept
+    /// on the earlier interest (encrypted, hashed, masked) and, when the interest was unmatched and the number is a registry
+    /// person's, the interest moves to the person's village and becomes their online-interest referral, dated the day of the
+    /// first registration (as <see cref="LinkAsync"/> dates it), or is linked to the one they already have. An interest already
+    /// matched (by name and phone) keeps its person; it takes the number only when the number is that person's.
+    /// </summary>
+    private async Task AddIdNumberAsync(VacancyInterest earlier, IdNumberCheck id, PersonMatch? person, Referral? existing, Vacancy vacancy,
+        string employer, DateTimeOffset now, CancellationToken ct)
+    {
+        if (earlier.PersonId is { } linked && linked != person?.PersonId) return;
+        earlier.IdNumberCipher = protector.Encrypt(id.Value!);
+        earlier.IdNumberHash = protector.Hash("id", id.Value!);
+        earlier.IdNumberMasked = id.Masked;
+        earlier.UpdatedAt = now;
+        if (earlier.PersonId is null && person is not null)
+        {
+            earlier.PersonId = person.PersonId;
+            earlier.RegionCode = person.RegionCode;
+            earlier.ReferralId = (existing ?? NewReferral(person, vacancy, employer, LocalDate(earlier.CreatedAt), null)).Id;
+        }
         await db.SaveChangesAsync(ct);
     }
 
@@ -236,14 +268,25 @@ public sealed class VacancyInterestService(AppDbContext db, RegionScopeAccessor 
     /// The follow-up list: interests in the caller's scope (the global filter: matched ones by village, unmatched by the
     /// vacancy's county), newest first, optionally of one state; at most <paramref name="take"/>.
     /// </summary>
-    public async Task<IReadOnlyList<InterestListItem>> ListAsync(InterestState? state, int take = 200, CancellationToken ct = default)
+    public Task<IReadOnlyList<InterestListItem>> ListAsync(InterestState? state, int take = 200, CancellationToken ct = default) =>
+        ListAsync(state, take, null, ct);
+
+    /// <summary>
+    /// One page of the follow-up list, keyset-paged like the people list: the interests after <paramref name="after"/> (an
+    /// interest id of the previous page's last row; newest first by registration time, then id), at most <paramref name="take"/>.
+    /// An <paramref name="after"/> not in the caller's scope starts from the first page.
+    /// </summary>
+    public async Task<IReadOnlyList<InterestListItem>> ListAsync(InterestState? state, int take, Guid? after, CancellationToken ct = default)
     {
         var q = db.Set<VacancyInterest>().AsNoTracking();
         if (state is { } st) q = q.Where(x => x.State == st);
+        if (after is { } id && await db.Set<VacancyInterest>().AsNoTracking().Where(x => x.Id == id).Select(x => (DateTimeOffset?)x.CreatedAt)
+                .FirstOrDefaultAsync(ct) is { } at)
+            q = q.Where(x => x.CreatedAt < at || (x.CreatedAt == at && x.Id.CompareTo(id) < 0));
         var items = await (from x in q
                            join v in db.Set<Vacancy>().AsNoTracking() on x.VacancyId equals v.Id
                            join e in db.Set<Employer>().AsNoTracking() on v.EmployerId equals e.Id
-                           orderby x.CreatedAt descending
+                           orderby x.CreatedAt descending, x.Id descending
                            select new InterestListItem(x.Id, v.Id, v.Title, e.Name, x.RegionCode, x.PersonId != null, x.Name, x.PhoneMasked,
                                x.IdNumberMasked, x.State, x.Note, x.CreatedAt, x.ReferralId, null)).Take(take).ToListAsync(ct);
         var referralIds = items.Where(i => i.ReferralId is not null).Select(i => i.ReferralId!.Value).ToList();

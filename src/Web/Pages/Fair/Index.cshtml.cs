@@ -11,7 +11,8 @@ namespace Bangfu.Web.Pages.Fair;
 /// 永不落幕网络招聘会: the public, anonymous search of all open vacancies by occupation (a level of the catalogue finds
 /// everything below it), workplace (province, city), minimum monthly wage (yuan), "near home" (home county: vacancies
 /// there first, then the same city) and home-daily posts. No personal data is shown or read. Invalid query values are
-/// ignored rather than answered with an error. Rendered pages are cached for a few seconds (<see cref="FairOutputCache"/>);
+/// ignored rather than answered with an error; the wage is read as people type it (<see cref="ReadWage"/>: ６０００, 6,000,
+/// 6000元) and, when it still cannot be read, the field says so in Chinese. Rendered pages are cached for a few seconds (<see cref="FairOutputCache"/>);
 /// the page has no form that posts, so it carries no antiforgery token.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = FairOutputCache.Policy)]
@@ -48,10 +49,32 @@ public sealed class FairIndexModel(FairSearchService search, OccupationCatalog o
         HomeProvince = Code(HomeProvince, 2) ?? HomeCity?[..2];
         if (HomeProvince is not null) HomeCities = await regions.ChildrenAsync(HomeProvince, ct);
         if (HomeCity is not null) HomeCounties = await regions.ChildrenAsync(HomeCity, ct);
-        int? wage = int.TryParse(MinWage, out var w) ? w : null;
+        var wage = ReadWage(MinWage, out var wageHint);
+        WageHint = wageHint;
         Results = await search.SearchAsync(new FairSearch(Occupation, Place, wage, Home, HomeDaily, Q, PageNumber), ct);
         foreach (var code in Results.Items.Select(i => i.WorkplaceRegionCode).Distinct())
             PlaceNames[code] = await PlaceNameAsync(tree, code, ct);
+    }
+
+    /// <summary>Why the wage typed could not be read (Chinese), shown under the field; null when it was read or left empty.</summary>
+    public string? WageHint { get; private set; }
+
+    /// <summary>
+    /// The minimum monthly wage as typed, in yuan: full-width digits (６０００), thousands separators (6,000 / 6，000), spaces and
+    /// a trailing 元, 元/月 or 元每月 are accepted. Null, with a Chinese <paramref name="hint"/>, when what remains is not a whole
+    /// number of 0..999999 (the search then ignores the wage); null without a hint when empty.
+    /// </summary>
+    public static int? ReadWage(string? typed, out string? hint)
+    {
+        hint = null;
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        var text = new string(typed.Trim().Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c)
+            .Where(c => !char.IsWhiteSpace(c) && c is not (',' or '，' or '、' or '\'')).ToArray());
+        foreach (var suffix in new[] { "元每月", "元/月", "元／月", "/月", "／月", "每月", "元" })
+            if (text.EndsWith(suffix, StringComparison.Ordinal)) { text = text[..^suffix.Length]; break; }
+        if (text.Length is > 0 and <= 6 && text.All(char.IsAsciiDigit)) return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        hint = "月薪请填写数字，例如 4000（单位：元），本次查询未按月薪筛选";
+        return null;
     }
 
     /// <summary>A workplace's name; a 6-digit code of a city or province written with trailing zeros (430100) is read as that city (4301).</summary>

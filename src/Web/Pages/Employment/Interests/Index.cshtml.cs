@@ -14,7 +14,14 @@ namespace Bangfu.Web.Pages.Employment.Interests;
 /// </summary>
 public sealed class IndexModel(VacancyInterestService interests, IPersonDirectory people) : PageModel
 {
+    /// <summary>Rows per page (keyset-paged like the people list; light enough for a phone).</summary>
+    public const int PageSize = 50;
+
     [BindProperty(SupportsGet = true)] public InterestState? State { get; set; }
+    /// <summary>The last interest of the previous page (the keyset cursor); null on the first page.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? After { get; set; }
+    /// <summary>The cursor of the next page; null on the last.</summary>
+    public Guid? Next { get; private set; }
     public IReadOnlyList<InterestListItem> Items { get; private set; } = [];
     public Guid? RevealedId { get; private set; }
     public string? RevealedPhone { get; private set; }
@@ -24,14 +31,21 @@ public sealed class IndexModel(VacancyInterestService interests, IPersonDirector
     public LinkFailure? LinkProblem { get; private set; }
     [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await interests.ListAsync(State, 200, ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var rows = await interests.ListAsync(State, PageSize + 1, After, ct);
+        Items = rows.Take(PageSize).ToList();
+        Next = rows.Count > PageSize ? Items[^1].Id : null;
+    }
 
     public async Task<IActionResult> OnPostPhoneAsync(Guid id, CancellationToken ct)
     {
         RevealedPhone = await interests.RevealPhoneAsync(id, ct);
         if (RevealedPhone is null) return NotFound();
         RevealedId = id;
-        Items = await interests.ListAsync(State, 200, ct);
+        await LoadAsync(ct);
         return Page();
     }
 
@@ -48,7 +62,7 @@ public sealed class IndexModel(VacancyInterestService interests, IPersonDirector
         if (!result.Succeeded)
         {
             LinkProblem = new LinkFailure(id, result.Error!, idNumber?.Trim() is { Length: <= 30 } typed ? typed : null);
-            Items = await interests.ListAsync(State, 200, ct);
+            await LoadAsync(ct);
             return Page();
         }
         var person = await people.FindAsync(result.PersonId!.Value, ct);
