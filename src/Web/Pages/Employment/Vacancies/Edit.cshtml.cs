@@ -13,7 +13,7 @@ namespace Bangfu.Web.Pages.Employment.Vacancies;
 /// editing one (<c>/{id}</c>): editable until published, then only marked filled or withdrawn. What the user does not
 /// manage is 404. Numbers are read here so a typo gets a Chinese message rather than the binder's.
 /// </summary>
-public sealed class EditModel(VacancyService vacancies, EmployerService employers, OccupationCatalog occupations) : PageModel
+public sealed class EditModel(VacancyService vacancies, EmployerService employers, OccupationCatalog occupations, RegionTree tree) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? EmployerId { get; set; }
@@ -22,6 +22,8 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
     public Employer? Employer { get; private set; }
     public OccupationCatalog Occupations => occupations;
     public DateOnly Today => vacancies.Today;
+    /// <summary>The vacancy's workplace as written (湖南省长沙市宁乡市), for the summary of a vacancy no longer editable.</summary>
+    public string? WorkplaceName { get; private set; }
 
     private Guid? Own => EmployerAccount.OwnEmployerId(User);
 
@@ -29,6 +31,7 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
     {
         if (!await LoadAsync(ct)) return NotFound();
         Input = Vacancy is null ? VacancyForm.Blank(Today) : VacancyForm.From(VacancyInput.From(Vacancy));
+        if (Vacancy is not null) WorkplaceName = await tree.FullNameAsync(Vacancy.WorkplaceRegionCode, ct);
         return Page();
     }
 
@@ -37,6 +40,8 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
         if (!User.Can(Permissions.EmployersManage) && Own is null) return NotFound();
         if (!await LoadAsync(ct)) return NotFound();
         var input = Input.ToInput(occupations, (field, message) => ModelState.AddModelError($"Input.{field}", message));
+        if (await WorkplaceErrorAsync(tree, Input.WorkplaceRegionCode, ct) is { } workplaceError)
+            ModelState.AddModelError("Input.WorkplaceRegionCode", workplaceError);
         if (!ModelState.IsValid)
         {
             // Show every problem at once: the rules' messages for the fields that could be read.
@@ -74,6 +79,21 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
             TempData["VacancyMessage"] = e.Message;
         }
         return Redirect($"/Employment/Vacancies/Edit/{id}");
+    }
+
+    /// <summary>
+    /// The form's workplace rule: a region code of the region tree at county level (县、区、县级市, 6 digits) or below
+    /// (乡镇 9, 村 12), so that matching can tell 本县 / 本省 / 省外 and the public page can name the place. Null when the code
+    /// is good or blank (a blank one gets <see cref="VacancyInput.Check"/>'s 请填写工作地点).
+    /// </summary>
+    internal static async Task<string?> WorkplaceErrorAsync(RegionTree tree, string? code, CancellationToken ct)
+    {
+        var c = code?.Trim() ?? "";
+        if (c.Length == 0) return null;
+        var path = c.All(char.IsAsciiDigit) ? await tree.PathAsync(c, ct) : [];
+        if (path.Count == 0) return $"工作地点“{c}”不是行政区划代码，请填写县（市、区）或乡镇、村的区划代码，如 430182（湖南省长沙市宁乡市）";
+        if (c.Length < 6) return $"工作地点请具体到县（市、区）：“{await tree.FullNameAsync(c, ct)}”是省、市一级，如 430182（湖南省长沙市宁乡市）";
+        return null;
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
