@@ -55,4 +55,32 @@ public sealed class VacancyWorkplaceTests : SeedVillagesWebTest
         var summary = WebUtility.HtmlDecode(await client.GetStringAsync($"/Employment/Vacancies/Edit/{id}"));
         Assert.Contains("湖南省长沙市宁乡市煤炭坝镇 <span class=\"text-muted small\">430182106</span>", summary);
     }
+
+    [Fact]
+    public async Task The_vacancy_form_picks_its_workplace_province_city_county_anywhere_and_keeps_a_township_code()
+    {
+        Guid employerId;
+        await using (var scope = Services.InScope(RegionScope.Of(Ningxiang)))
+            employerId = (await scope.Get<EmployerService>().SaveAsync(null,
+                new EmployerInput("宁乡市顺达物流有限公司", "91440300192317458F", null, Ningxiang, null, null, null, null)))!.Employer!.Id;
+        var client = await SignInAsync("ningxiang", Ningxiang);
+        var blank = WebUtility.HtmlDecode(await client.GetStringAsync($"/Employment/Vacancies/Edit?employerId={employerId}"));
+        var picker = Regex.Match(blank, "<div class=\"col-12\" id=\"workplace\">.*?</span>\\s*</div>", RegexOptions.Singleline).Value;
+        Assert.Contains("data-children-url=\"/Registry/Regions?handler=Places\"", picker);
+        Assert.Contains("name=\"Input.WorkplaceRegionCode\" value=\"\"", picker);
+        Assert.Contains("<option value=\"44\">广东省</option>", picker);
+
+        // A refused form shows the place chosen level by level; a township code stays as it was.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Clock.LocalTimeZone).DateTime);
+        var refused = await PostFormAsync(client, $"/Employment/Vacancies/Edit?employerId={employerId}", new()
+        {
+            ["Input.Title"] = "", ["Input.OccupationCode"] = "4-02-05", ["Input.Headcount"] = "3", ["Input.WageMin"] = "4000",
+            ["Input.WageMax"] = "5000", ["Input.WorkplaceRegionCode"] = "430182106", ["Input.ExpiresOn"] = today.AddDays(30).ToString("yyyy-MM-dd"),
+        });
+        var form = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("请填写岗位名称", form);
+        foreach (var (code, name) in new[] { ("43", "湖南省"), ("4301", "长沙市"), ("430182", "宁乡市") })
+            Assert.Contains($"<option value=\"{code}\" selected=\"selected\">{name}</option>", form);
+        Assert.Contains("name=\"Input.WorkplaceRegionCode\" value=\"430182106\"", form);
+    }
 }

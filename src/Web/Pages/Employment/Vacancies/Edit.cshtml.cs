@@ -2,6 +2,7 @@ using Bangfu.Employment.Employers;
 using Bangfu.Employment.Occupations;
 using Bangfu.Employment.Vacancies;
 using Bangfu.Platform.Security;
+using Bangfu.Registry.Regions;
 using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,9 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
     public DateOnly Today => vacancies.Today;
     /// <summary>The vacancy's workplace as written (湖南省长沙市宁乡市), for the summary of a vacancy no longer editable.</summary>
     public string? WorkplaceName { get; private set; }
+    /// <summary>The workplace picker (province → city → county, any in the country; the form's script is site.js). A
+    /// township or village code already on the vacancy is kept until another place is picked.</summary>
+    public RegionPickerModel Workplace { get; private set; } = null!;
 
     private Guid? Own => EmployerAccount.OwnEmployerId(User);
 
@@ -32,7 +36,7 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
         if (!await LoadAsync(ct)) return NotFound();
         Input = Vacancy is null ? VacancyForm.Blank(Today) : VacancyForm.From(VacancyInput.From(Vacancy));
         if (Vacancy is not null) WorkplaceName = await tree.FullNameAsync(Vacancy.WorkplaceRegionCode, ct);
-        return Page();
+        return await FormAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -47,7 +51,7 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
             // Show every problem at once: the rules' messages for the fields that could be read.
             foreach (var (field, message) in input.Check(occupations, Today))
                 if (ModelState[$"Input.{field}"] is not { Errors.Count: > 0 }) ModelState.AddModelError($"Input.{field}", message);
-            return Page();
+            return await FormAsync(ct);
         }
         var result = Vacancy is null
             ? await vacancies.CreateAsync(Employer!.Id, input, VacancySource.Officer, Own, ct)
@@ -56,7 +60,7 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-            return Page();
+            return await FormAsync(ct);
         }
         TempData["VacancyMessage"] = "已保存，等待县级就业部门审核后发布。";
         return Redirect($"/Employment/Vacancies/Edit/{result.Vacancy!.Id}");
@@ -79,6 +83,15 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
             TempData["VacancyMessage"] = e.Message;
         }
         return Redirect($"/Employment/Vacancies/Edit/{id}");
+    }
+
+    private async Task<IActionResult> FormAsync(CancellationToken ct)
+    {
+        var code = Input.WorkplaceRegionCode?.Trim();
+        Workplace = await tree.PlacePickerAsync("Input.WorkplaceRegionCode", code, RegionLevel.County, ct);
+        // A township or village code, or a code not in the tree, stays as typed: the hidden input sends it back unchanged.
+        if (!string.IsNullOrEmpty(code) && code != Workplace.Value) Workplace = Workplace with { Value = code };
+        return Page();
     }
 
     /// <summary>
