@@ -91,7 +91,7 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
         var candidates = await CandidatesAsync(regionCode, null, ct);
         var open = await openVacancies.GetAsync(ct);
         var results = open.Matcher.MatchAll(candidates.Select(c => c.Candidate).ToList(), top, Environment.ProcessorCount);
-        var explainer = await ExplainerAsync(ct);
+        var explainer = await ExplainerAsync(open.Rows.Values.Select(r => r.WorkplaceRegionCode), ct);
         return candidates.Select((c, i) => new PersonMatches(c.Person, c.Candidate, c.HasProfile,
             results[i].Select(r => Show(open, explainer, r)).ToList())).ToList();
     }
@@ -108,7 +108,7 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
             .OrderByDescending(s => EF.Property<int>(s, nameof(EmploymentSituation.FromPeriod))).FirstOrDefaultAsync(ct);
         var open = await openVacancies.GetAsync(ct);
         var candidate = Candidate(person, profile, situation, open.Day);
-        var explainer = await ExplainerAsync(ct);
+        var explainer = await ExplainerAsync(open.Rows.Values.Select(r => r.WorkplaceRegionCode), ct);
         var ranked = open.Matcher.TopFor(candidate, top);
         return new PersonMatches(person, candidate, profile is not null, ranked.Select(r => Show(open, explainer, r)).ToList());
     }
@@ -122,7 +122,7 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
         var candidates = await CandidatesAsync(regionCode, null, ct);
         var byId = candidates.ToDictionary(c => c.Candidate.PersonId);
         var ranked = VacancyRanking.TopPeople(input, candidates.Select(c => c.Candidate), top);
-        var explainer = await ExplainerAsync(ct);
+        var explainer = await ExplainerAsync([vacancy.WorkplaceRegionCode], ct);
         var row = await RowsAsync(new Dictionary<Guid, Vacancy> { [vacancy.Id] = vacancy }, ct);
         return new VacancyMatches(row(vacancy.Id, new MatchExplanation(0, [], null)),
             ranked.Select(r => new RankedPerson(byId[r.Person.PersonId].Person, byId[r.Person.PersonId].HasProfile,
@@ -156,18 +156,16 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
             profile?.ExpectedWageMin ?? 0, reach, profile?.MustBeHomeDaily ?? false);
     }
 
-    public async Task<MatchExplainer> ExplainerAsync(CancellationToken ct = default)
-    {
-        var index = await regions.IndexAsync(ct);
-        return new MatchExplainer(code => occupations.ByCode(code)?.Name, code => index.Find(code)?.Name);
-    }
+    /// <summary>The explainer, naming regions down to the villages among <paramref name="workplaces"/> (<see cref="WorkplaceNames"/>).</summary>
+    public async Task<MatchExplainer> ExplainerAsync(IEnumerable<string>? workplaces = null, CancellationToken ct = default) =>
+        new(code => occupations.ByCode(code)?.Name, await WorkplaceNames.ForAsync(regions, workplaces ?? [], ct));
 
     private static RankedVacancy Show(OpenVacancySnapshot open, MatchExplainer explainer, MatchResult r) =>
         open.Rows[r.Vacancy.VacancyId].Ranked(explainer.Explain(r.Person, r.Vacancy, r.Score));
 
     private async Task<Func<Guid, MatchExplanation, RankedVacancy>> RowsAsync(IReadOnlyDictionary<Guid, Vacancy> rows, CancellationToken ct)
     {
-        var index = await regions.IndexAsync(ct);
+        var names = await WorkplaceNames.ForAsync(regions, rows.Values.Select(v => v.WorkplaceRegionCode), ct);
         var employerIds = rows.Values.Select(v => v.EmployerId).Distinct().ToList();
         var employers = await db.Set<Employer>().AsNoTracking().Where(e => employerIds.Contains(e.Id))
             .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
@@ -176,7 +174,7 @@ public sealed class MatchingService(AppDbContext db, IPersonDirectory directory,
             var v = rows[id];
             return new RankedVacancy(v.Id, v.Title, employers.GetValueOrDefault(v.EmployerId) ?? "", v.OccupationCode,
                 occupations.ByCode(v.OccupationCode)?.Name ?? v.OccupationCode, v.WorkplaceRegionCode,
-                index.Find(v.WorkplaceRegionCode)?.Name ?? v.WorkplaceRegionCode, v.WageMin, v.WageMax, v.Headcount,
+                names(v.WorkplaceRegionCode) ?? v.WorkplaceRegionCode, v.WageMin, v.WageMax, v.Headcount,
                 why);
         };
     }

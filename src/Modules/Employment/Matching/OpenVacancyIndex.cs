@@ -126,10 +126,10 @@ public sealed class OpenVacancyIndex(IServiceScopeFactory scopes, TimeProvider c
         services.GetRequiredService<RegionScopeAccessor>().Scope = RegionScope.Nationwide;
         var db = services.GetRequiredService<AppDbContext>();
         var occupations = services.GetRequiredService<OccupationCatalog>();
-        var regions = await services.GetRequiredService<RegionDirectory>().IndexAsync();
         var rows = await (from v in VacancyService.Open(db.Set<Vacancy>().AsNoTracking(), day)
                           join e in db.Set<Employer>().AsNoTracking() on v.EmployerId equals e.Id
                           select new { Vacancy = v, Employer = e.Name }).ToListAsync();
+        var regions = await WorkplaceNames.ForAsync(services.GetRequiredService<RegionDirectory>(), rows.Select(r => r.Vacancy.WorkplaceRegionCode));
         var inputs = new List<MatchVacancy>(rows.Count);
         var shown = new Dictionary<Guid, OpenVacancyRow>(rows.Count);
         foreach (var row in rows)
@@ -139,7 +139,7 @@ public sealed class OpenVacancyIndex(IServiceScopeFactory scopes, TimeProvider c
             inputs.Add(input);
             shown[v.Id] = new OpenVacancyRow(v.Id, v.Title, row.Employer, v.OccupationCode,
                 occupations.ByCode(v.OccupationCode)?.Name ?? v.OccupationCode, v.WorkplaceRegionCode,
-                regions.Find(v.WorkplaceRegionCode)?.Name ?? v.WorkplaceRegionCode, v.WageMin, v.WageMax, v.Headcount);
+                regions(v.WorkplaceRegionCode) ?? v.WorkplaceRegionCode, v.WageMin, v.WageMax, v.Headcount);
         }
         var snapshot = new OpenVacancySnapshot(day, gen, readAt, new BatchMatcher(inputs), shown);
         lock (gate)

@@ -46,6 +46,17 @@ public sealed class OpenVacancySearch(AppDbContext db, OccupationCatalog occupat
         return row is null ? null : Choice(row.v, row.Name);
     }
 
+    /// <summary>A vacancy by id if it is open today (published, not expired, not filled; <see cref="VacancyService.Open"/>), or null:
+    /// a new referral to a vacancy must name an open one.</summary>
+    public async Task<VacancyChoice?> FindOpenAsync(Guid id, CancellationToken ct = default)
+    {
+        var row = await (from v in VacancyService.Open(db.Set<Vacancy>().AsNoTracking(), Today)
+                         join e in db.Set<Employer>().AsNoTracking() on v.EmployerId equals e.Id
+                         where v.Id == id
+                         select new { v, e.Name }).FirstOrDefaultAsync(ct);
+        return row is null ? null : Choice(row.v, row.Name);
+    }
+
     private VacancyChoice Choice(Vacancy v, string employer) =>
         new(v.Id, v.Title, employer, v.OccupationCode, occupations.ByCode(v.OccupationCode)?.Name ?? v.OccupationCode, v.WageMin, v.WageMax,
             v.WorkplaceRegionCode, v.ExpiresOn);

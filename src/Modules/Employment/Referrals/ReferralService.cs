@@ -36,8 +36,12 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    /// <exception cref="ArgumentException">Invalid input (Chinese message, ParamName = the field): a vacancy id that is no vacancy
-    /// (ParamName "Vacancy"); a second online-interest referral of the person to the same vacancy.</exception>
+    /// <summary>The earliest referral or outcome date: the registry's years start in 2013, the first year of 精准扶贫 records
+    /// (the roster import's 年度 rule and the round's 返乡日期 rule too); an earlier date is a typing error.</summary>
+    public static readonly DateOnly EarliestDate = new(2013, 1, 1);
+
+    /// <exception cref="ArgumentException">Invalid input (Chinese message, ParamName = the field): a referral date after today or
+    /// before <see cref="EarliestDate"/> (ParamName "ReferredOn"); a vacancy id that is no vacancy (ParamName "Vacancy"); a second online-interest referral of the person to the same vacancy.</exception>
     /// <exception cref="KeyNotFoundException">The person is unknown or outside the caller's scope.</exception>
     public async Task<Referral> CreateAsync(ReferralInput input, string? by, CancellationToken ct = default)
     {
@@ -47,6 +51,8 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
         if (input.EmployerName.Trim().Length > 200) throw new ArgumentException("用人单位最多 200 个字。", nameof(input.EmployerName));
         if (!Enum.IsDefined(input.Source)) throw new ArgumentException("请选择推荐来源。", nameof(input.Source));
         if (input.ReferredOn > Today) throw new ArgumentException("推荐日期不能晚于今天。", nameof(input.ReferredOn));
+        if (input.ReferredOn < EarliestDate)
+            throw new ArgumentException($"推荐日期不能早于{EarliestDate.Year}年（建档立卡信息从{EarliestDate.Year}年起），请核对年份。", nameof(input.ReferredOn));
         var person = await people.FindAsync(input.PersonId, ct) ?? throw new KeyNotFoundException("找不到此人，或不在您的管辖范围内。");
         if (input.VacancyId is { } vacancyId)
         {
@@ -69,13 +75,15 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
     }
 
     /// <summary>Records a referral's outcome; a hire needs the placement, which is made at once.</summary>
-    /// <exception cref="ArgumentException">Invalid input; a hire without a placement.</exception>
+    /// <exception cref="ArgumentException">Invalid input (ParamName = the field: Outcome, OutcomeOn (after today or before
+    /// <see cref="EarliestDate"/>), Placement, or a member of <see cref="PlacementInput"/>); a hire without a placement.</exception>
     /// <exception cref="KeyNotFoundException">No such referral in the caller's scope.</exception>
     /// <exception cref="InvalidOperationException">The outcome is already recorded, or dated before the referral.</exception>
     public async Task<PlacementResult?> RecordOutcomeAsync(Guid referralId, ReferralOutcome outcome, DateOnly on, PlacementInput? placement, string? by, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(outcome)) throw new ArgumentException("请选择推荐结果。", "Outcome");
         if (on > Today) throw new ArgumentException("结果日期不能晚于今天。", "OutcomeOn");
+        if (on < EarliestDate) throw new ArgumentException($"结果日期不能早于{EarliestDate.Year}年（建档立卡信息从{EarliestDate.Year}年起），请核对年份。", "OutcomeOn");
         var referral = await db.Set<Referral>().SingleOrDefaultAsync(r => r.Id == referralId, ct) ?? throw new KeyNotFoundException("找不到该推荐记录。");
         if (outcome == ReferralOutcome.Hired && placement is null) throw new ArgumentException("已录用的，请填写上岗信息。", "Placement");
         if (placement is not null) Check(placement, Today);

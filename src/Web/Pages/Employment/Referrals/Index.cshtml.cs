@@ -11,7 +11,9 @@ namespace Bangfu.Web.Pages.Employment.Referrals;
 /// <summary>
 /// A village's referrals (推荐就业) with their outcomes, and the form to refer someone of the labour force to a job: the vacancy is
 /// picked from a short list of open vacancies searched by title, occupation or employer (<c>?handler=Vacancies&amp;q=</c>, an
-/// htmx GET; referral.js fills the form), or the job and employer are typed for a job not on the register.
+/// htmx GET; referral.js fills the form), or the job and employer are typed for a job not on the register. A referral to a
+/// vacancy must name an open one (published, not expired, not filled), and takes its job title and employer from the vacancy,
+/// not from the posted text; a link for a vacancy that has closed picks nothing and says so.
 /// </summary>
 public sealed class IndexModel(ReferralService referrals, MonthlyRoundService round, IPersonDirectory people, RegionTree tree, Bangfu.Platform.Audit.AuditTrail audit,
     OpenVacancySearch openVacancies) : PageModel
@@ -47,8 +49,14 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
         (Input.JobTitle, Input.EmployerName) = (job, employer);
         Input.ReferredOn ??= referrals.Today.ToString("yyyy-MM-dd");
         if (await LoadAsync(ct) is { } problem) return problem;
-        if (Chosen is not null) (Input.JobTitle, Input.EmployerName) = (Input.JobTitle ?? Chosen.Title, Input.EmployerName ?? Chosen.EmployerName);
-        else Input.Vacancy = null; // not a vacancy the form can show: nothing is picked
+        if (Chosen is not null) (Input.JobTitle, Input.EmployerName) = (Chosen.Title, Chosen.EmployerName);
+        else
+        {
+            // Not a vacancy one can be referred to now: nothing is picked; a published one that closed says so.
+            if (vacancy is { } closed && await openVacancies.FindAsync(closed, ct) is { } was)
+                ModelState.AddModelError("Input.Vacancy", $"岗位“{was.Title}”（{was.EmployerName}）已停止招聘（已撤回、已招满或已截止），请另选岗位。");
+            Input.Vacancy = null;
+        }
         if (Place is not null)
             await audit.RecordAsync(new Bangfu.Platform.Audit.AuditEntry(Bangfu.Platform.Audit.AuditCategories.Person, Bangfu.Platform.Audit.AuditEvents.PersonList,
                 Target: Place.Code, Details: new { list = "推荐就业", shown = Referrals.Count }, RegionCode: Place.Code), ct);
@@ -62,6 +70,15 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
         if (Input.Person is null) ModelState.AddModelError("Input.Person", "请选择人员。");
         if (Input.Source is null) ModelState.AddModelError("Input.Source", "请选择推荐来源。");
         if (!DateOnly.TryParseExact(Input.ReferredOn, "yyyy-MM-dd", out var on)) ModelState.AddModelError("Input.ReferredOn", "推荐日期格式应为 YYYY-MM-DD。");
+        if (Input.Vacancy is { } vacancy)
+        {
+            // A referral to a vacancy names an open one, and its job and employer are the vacancy's, whatever text came with it.
+            if (Chosen is not null) (Input.JobTitle, Input.EmployerName) = (Chosen.Title, Chosen.EmployerName);
+            else if (await openVacancies.FindAsync(vacancy, ct) is { } closed)
+                ModelState.AddModelError("Input.Vacancy", $"岗位“{closed.Title}”（{closed.EmployerName}）已停止招聘（已撤回、已招满或已截止），请另选岗位。");
+            else ModelState.AddModelError("Input.Vacancy", "找不到所选的岗位，请重新选择。");
+            if (Chosen is null) Input.Vacancy = null; // the form shows nothing picked
+        }
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -91,7 +108,7 @@ public sealed class IndexModel(ReferralService referrals, MonthlyRoundService ro
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        Chosen = Input.Vacancy is { } vacancy ? await openVacancies.FindAsync(vacancy, ct) : null;
+        Chosen = Input.Vacancy is { } vacancy ? await openVacancies.FindOpenAsync(vacancy, ct) : null;
         Village = string.IsNullOrWhiteSpace(Village) ? tree.OwnVillage : Village.Trim();
         Picker = await tree.PickerAsync("village", Village, RegionLevel.Village, submitOnChoice: true, ct: ct);
         if (Village is null || (Village.Length < 12 && tree.InScope(Village))) return null;

@@ -62,7 +62,7 @@ public sealed class OutcomeModel(ReferralService referrals, IPersonDirectory peo
         }
         catch (ArgumentException e)
         {
-            ModelState.AddModelError("Input." + e.ParamName, e.Message.Split(" (Parameter")[0]);
+            ModelState.AddModelError(FieldOf(e.ParamName), e.Message.Split(" (Parameter")[0]);
             return Page();
         }
         catch (InvalidOperationException e)
@@ -72,6 +72,16 @@ public sealed class OutcomeModel(ReferralService referrals, IPersonDirectory peo
         }
         return RedirectToPage("Index", new { village = Referral.RegionCode });
     }
+
+    /// <summary>The form field beside which a service error shows: the service names <see cref="PlacementInput"/>'s members
+    /// (MonthlyWage, WorkplaceRegionCode), the form has Wage and Workplace; an error of the whole placement shows above the form.</summary>
+    internal static string FieldOf(string? serviceParam) => serviceParam switch
+    {
+        nameof(PlacementInput.MonthlyWage) => "Input.Wage",
+        nameof(PlacementInput.WorkplaceRegionCode) => "Input.Workplace",
+        nameof(PlacementInput.EmployerName) or nameof(PlacementInput.StartDate) or "Outcome" or "OutcomeOn" => "Input." + serviceParam,
+        _ => "",
+    };
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Bangfu.Employment.Employers;
 using Bangfu.Employment.Occupations;
 using Bangfu.Employment.Vacancies;
 using Bangfu.Platform.Security;
+using Bangfu.Registry.Regions;
 using Bangfu.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Bangfu.Web.Pages.Employment.Vacancies;
 /// editing one (<c>/{id}</c>): editable until published, then only marked filled or withdrawn. What the user does not
 /// manage is 404. Numbers are read here so a typo gets a Chinese message rather than the binder's.
 /// </summary>
-public sealed class EditModel(VacancyService vacancies, EmployerService employers, OccupationCatalog occupations) : PageModel
+public sealed class EditModel(VacancyService vacancies, EmployerService employers, OccupationCatalog occupations, RegionTree tree) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? EmployerId { get; set; }
@@ -22,6 +23,11 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
     public Employer? Employer { get; private set; }
     public OccupationCatalog Occupations => occupations;
     public DateOnly Today => vacancies.Today;
+    /// <summary>The vacancy's workplace as written (湖南省长沙市宁乡市), for the summary of a vacancy no longer editable.</summary>
+    public string? WorkplaceName { get; private set; }
+    /// <summary>The workplace picker (province → city → county, any in the country; the form's script is site.js). A
+    /// township or village code already on the vacancy is kept until another place is picked.</summary>
+    public RegionPickerModel Workplace { get; private set; } = null!;
 
     private Guid? Own => EmployerAccount.OwnEmployerId(User);
 
@@ -29,7 +35,8 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
     {
         if (!await LoadAsync(ct)) return NotFound();
         Input = Vacancy is null ? VacancyForm.Blank(Today) : VacancyForm.From(VacancyInput.From(Vacancy));
-        return Page();
+        if (Vacancy is not null) WorkplaceName = await tree.FullNameAsync(Vacancy.WorkplaceRegionCode, ct);
+        return await FormAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -37,12 +44,14 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
         if (!User.Can(Permissions.EmployersManage) && Own is null) return NotFound();
         if (!await LoadAsync(ct)) return NotFound();
         var input = Input.ToInput(occupations, (field, message) => ModelState.AddModelError($"Input.{field}", message));
+        if (await WorkplaceErrorAsync(tree, Input.WorkplaceRegionCode, ct) is { } workplaceError)
+            ModelState.AddModelError("Input.WorkplaceRegionCode", workplaceError);
         if (!ModelState.IsValid)
         {
             // Show every problem at once: the rules' messages for the fields that could be read.
             foreach (var (field, message) in input.Check(occupations, Today))
                 if (ModelState[$"Input.{field}"] is not { Errors.Count: > 0 }) ModelState.AddModelError($"Input.{field}", message);
-            return Page();
+            return await FormAsync(ct);
         }
         var result = Vacancy is null
             ? await vacancies.CreateAsync(Employer!.Id, input, VacancySource.Officer, Own, ct)
@@ -51,7 +60,7 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-            return Page();
+            return await FormAsync(ct);
         }
         TempData["VacancyMessage"] = "已保存，等待县级就业部门审核后发布。";
         return Redirect($"/Employment/Vacancies/Edit/{result.Vacancy!.Id}");
@@ -74,6 +83,30 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
             TempData["VacancyMessage"] = e.Message;
         }
         return Redirect($"/Employment/Vacancies/Edit/{id}");
+    }
+
+    private async Task<IActionResult> FormAsync(CancellationToken ct)
+    {
+        var code = Input.WorkplaceRegionCode?.Trim();
+        Workplace = await tree.PlacePickerAsync("Input.WorkplaceRegionCode", code, RegionLevel.County, ct);
+        // A township or village code, or a code not in the tree, stays as typed: the hidden input sends it back unchanged.
+        if (!string.IsNullOrEmpty(code) && code != Workplace.Value) Workplace = Workplace with { Value = code };
+        return Page();
+    }
+
+    /// <summary>
+    /// The form's workplace rule: a region code of the region tree at county level (县、区、县级市, 6 digits) or below
+    /// (乡镇 9, 村 12), so that matching can tell 本县 / 本省 / 省外 and the public page can name the place. Null when the code
+    /// is good or blank (a blank one gets <see cref="VacancyInput.Check"/>'s 请填写工作地点).
+    /// </summary>
+    internal static async Task<string?> WorkplaceErrorAsync(RegionTree tree, string? code, CancellationToken ct)
+    {
+        var c = code?.Trim() ?? "";
+        if (c.Length == 0) return null;
+        var path = c.All(char.IsAsciiDigit) ? await tree.PathAsync(c, ct) : [];
+        if (path.Count == 0) return $"工作地点“{c}”不是行政区划代码，请填写县（市、区）或乡镇、村的区划代码，如 430182（湖南省长沙市宁乡市）";
+        if (c.Length < 6) return $"工作地点请具体到县（市、区）：“{await tree.FullNameAsync(c, ct)}”是省、市一级，如 430182（湖南省长沙市宁乡市）";
+        return null;
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
