@@ -243,7 +243,9 @@ public sealed class FairRateLimitTests : FairWebTest
         var client = Client();
         var url = $"/Fair/Vacancy/{(await SearchAsync(new FairSearch())).Items[0].Id}";
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url, new() { ["Name"] = "张三", ["Phone"] = "13900001111" })).StatusCode);
+        Assert.Contains("已收到您的求职意向登记", await client.GetStringAsync(url)); // the browser follows the redirect: the confirmation, once
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url, new() { ["Name"] = "李四", ["Phone"] = "13900002222" })).StatusCode);
+        await client.GetStringAsync(url);
         var over = await PostFormAsync(client, url, new() { ["Name"] = "王五", ["Phone"] = "13900003333" });
         Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
         Assert.Equal(2, (await InterestsAsync()).Count);
