@@ -73,8 +73,7 @@ public sealed class RegionTree(RegionDirectory regions, RegionScopeAccessor scop
     public async Task<string> FullNameAsync(string? code, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(code)) return "";
-        var path = await PathAsync(code, ct);
-        return path.Count == 0 ? code : string.Concat(path.Where(r => !r.IsPlaceholder).Select(r => r.PlainName));
+        return await regions.FullNameAsync(code, ct) ?? code;
     }
 
     /// <summary>The picker from the user's scope down to <paramref name="deepest"/>, with <paramref name="selected"/> chosen when it is in scope.</summary>

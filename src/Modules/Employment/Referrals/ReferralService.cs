@@ -36,9 +36,8 @@ public sealed class ReferralService(AppDbContext db, IPersonDirectory people, Mo
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    /// <summary>The earliest referral or outcome date: the registry's years start in 2013, the first year of 精准扶贫 records
-    /// (the roster import's 年度 rule and the round's 返乡日期 rule too); an earlier date is a typing error.</summary>
-    public static readonly DateOnly EarliestDate = new(2013, 1, 1);
+    /// <summary>The earliest referral or outcome date (<see cref="RegistryYears"/>); an earlier date is a typing error.</summary>
+    public static readonly DateOnly EarliestDate = RegistryYears.FirstDay;
 
     /// <exception cref="ArgumentException">Invalid input (Chinese message, ParamName = the field): a referral date after today or
     /// before <see cref="EarliestDate"/> (ParamName "ReferredOn"); a vacancy id that is no vacancy (ParamName "Vacancy"); a second online-interest referral of the person to the same vacancy.</exception>

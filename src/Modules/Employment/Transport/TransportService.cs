@@ -230,14 +230,9 @@ public sealed class TransportService(AppDbContext db, IPersonDirectory people, M
         var month = Period.Of(arrivedOn);
         var destination = await regions.FindAsync(batch.DestinationRegionCode, ct);
         var employer = string.IsNullOrWhiteSpace(batch.EmployerName) ? destination?.Name : batch.EmployerName;
+        // 市辖区 names no place: then the destination as written from the province down, without placeholder levels (北京市).
         if (string.IsNullOrWhiteSpace(batch.EmployerName) && destination is { IsPlaceholder: true })
-        {
-            // 市辖区 names no place: the destination as written from the province down, without placeholder levels (北京市).
-            var path = new List<string>();
-            foreach (var length in new[] { 2, 4, 6, 9, 12 }.Where(l => l <= destination.Code.Length))
-                if (await regions.FindAsync(destination.Code[..length], ct) is { IsPlaceholder: false } level) path.Add(level.PlainName);
-            employer = string.Concat(path);
-        }
+            employer = await regions.FullNameAsync(destination.Code, ct);
         var refused = new List<ArrivalRefusal>();
         var confirmed = 0;
         foreach (var passenger in targets)

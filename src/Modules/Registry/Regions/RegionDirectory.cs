@@ -51,6 +51,19 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes)
         }
     }
 
+    /// <summary>
+    /// A region's full name as written, province first, leaving out the placeholder levels of the statistical data (市辖区,
+    /// 省直辖县级行政区划): 湖南省长沙市宁乡市, 北京市朝阳区, 北京市 for 北京市市辖区. Null when the code is not a region.
+    /// </summary>
+    public async Task<string?> FullNameAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var path = new List<Region>();
+        foreach (var length in new[] { 2, 4, 6, 9, 12 }.Where(l => l <= code.Length))
+            if (await FindAsync(code[..length], cancellationToken) is { } region) path.Add(region);
+        return path.Count > 0 && path[^1].Code == code ? string.Concat(path.Where(r => !r.IsPlaceholder).Select(r => r.PlainName)) : null;
+    }
+
     public async Task<Region?> FindAsync(string? code, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(code)) return null;

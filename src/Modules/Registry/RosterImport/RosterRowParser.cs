@@ -223,7 +223,7 @@ public sealed class RosterRowParser
         }
         if (r.Text(RosterColumn.Year) is { } yearText)
         {
-            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2013 and <= 2100)
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= RegistryYears.First and <= 2100)
                 row.RecordYear = year;
             else r.Issue(RosterColumn.Year, QualityRules.YearInvalid, $"年度“{yearText}”应为四位年份，例如 2021。");
         }

@@ -16,7 +16,7 @@ namespace Bangfu.Web.Pages.Employment.Round;
 /// </summary>
 public sealed class SituationInput
 {
-    private static readonly DateOnly EarliestReturn = new(2013, 1, 1);
+    private static readonly DateOnly EarliestReturn = Bangfu.Registry.Contracts.RegistryYears.FirstDay;
 
     public const int MaxEmployerLength = 200;
 
@@ -80,7 +80,7 @@ public sealed class SituationInput
         if (employer is { Length: > MaxEmployerLength }) errors.AddModelError("Input.Employer", $"用人单位名称不能超过 {MaxEmployerLength} 个字。");
 
         DateOnly? returnedOn = null;
-        // The registry's years start in 2013, the first year of 精准扶贫 records (the roster import's 年度 rule too).
+        // The registry's years start in 2013 (RegistryYears), as the roster import's 年度 rule.
         var atHome = choice is null || AtHome.Split(' ').Contains(choice.Value);
         if (atHome && !string.IsNullOrWhiteSpace(ReturnedOn))
         {
