@@ -5,6 +5,7 @@ using Bangfu.Platform.Time;
 using Bangfu.Platform.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Bangfu.Platform.Data;
@@ -25,6 +26,13 @@ public sealed class AppDbContext(
     public string? ScopePrefix => scopeAccessor.Scope.Prefix;
 
     public RegionScope Scope => scopeAccessor.Scope;
+
+    /// <summary>
+    /// A second context with this one's options and the same caller's scope, on a connection of its own, for a query to
+    /// run beside one of this context (a context runs one query at a time). The caller disposes it.
+    /// </summary>
+    public AppDbContext CreateSibling() =>
+        new((DbContextOptions<AppDbContext>)this.GetService<IDbContextOptions>(), modelAssemblies, scopeAccessor);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -8,6 +8,8 @@ namespace Bangfu.Reporting.Tests.MonthlyDispatch;
 /// <summary>The acceptance case: the five villages of the Hunan Daily page, imported for 2021-12.</summary>
 public sealed class SeedVillagesTests : DatabaseTest
 {
+    private const string Hejiawan = "430182106209"; // 贺家湾村
+
     [Fact]
     public async Task Importing_the_seed_villages_reproduces_every_expected_figure_in_total_and_per_village()
     {
@@ -38,6 +40,37 @@ public sealed class SeedVillagesTests : DatabaseTest
         Assert.Equal(report.Total.Figures, report.Children.Aggregate(DispatchFigures.Zero, (a, c) => a.Add(c.Figures)));
         Assert.Equal(5, report.Total.Villages);
         Assert.Null(report.Total.SameMonthLastYear);
+    }
+
+    [Fact]
+    public async Task The_year_ago_column_counts_the_same_month_a_year_earlier_within_the_callers_scope()
+    {
+        await ImportAsync(Fixtures.SeedVillages, "2020-12");
+        await ImportAsync(Fixtures.SeedVillages, "2021-12");
+        await using (var scope = Services.InScope())
+        {
+            var reports = scope.Get<MonthlyDispatchService>();
+            var before = await reports.GetAsync("43", Period.Parse("2020-12"));
+            Assert.Null(before.Total.SameMonthLastYear);
+            var report = await reports.GetAsync("43", Period.Parse("2021-12"));
+            Assert.Equal(new YearAgoFigures(before.Total.Figures.Persons, before.Total.Figures.Employed), report.Total.SameMonthLastYear);
+            Assert.Equal(930, report.Total.SameMonthLastYear!.Persons);
+            foreach (var child in report.Children)
+            {
+                var city = before.Children.Single(c => c.RegionCode == child.RegionCode).Figures;
+                Assert.Equal(new YearAgoFigures(city.Persons, city.Employed), child.SameMonthLastYear);
+            }
+        }
+
+        // A village officer's report counts only the village, this year and a year before.
+        await using (var scope = Services.InScope(Bangfu.Platform.Scope.RegionScope.Of(Hejiawan)))
+        {
+            var report = await scope.Get<MonthlyDispatchService>().GetAsync(null, Period.Parse("2021-12"));
+            Assert.Equal(Hejiawan, report.Total.RegionCode);
+            Assert.Equal(report.Total.Figures.Persons, report.Total.SameMonthLastYear!.Persons);
+            Assert.Equal(report.Total.Figures.Employed, report.Total.SameMonthLastYear.Employed);
+            Assert.True(report.Total.Figures.Persons is > 0 and < 930);
+        }
     }
 
     private static void AssertFigures(JsonElement expected, DispatchFigures actual, string where)

@@ -22,9 +22,23 @@ public sealed class MonthlyDispatchService(AppDbContext db, RegionDirectory regi
         if (!InScope(prefix)) throw new KeyNotFoundException("该区域不存在或不在您的管辖范围内。");
         var region = prefix.Length == 0 ? null : await regions.FindAsync(prefix, cancellationToken) ?? throw new KeyNotFoundException("该区域不存在。");
 
-        var rows = await VillageFiguresAsync(prefix, period, cancellationToken);
-        var villages = rows.Where(r => r.Value.Figures.Persons > 0).ToDictionary(r => r.Key, r => r.Value.Figures);
-        var lastYear = rows.Where(r => r.Value.YearAgo.Persons > 0).ToDictionary(r => r.Key, r => r.Value.YearAgo);
+        // The month's figures and the year-ago column are two queries run side by side (on two connections): the first
+        // is the hand-written dispatch GROUP BY, the second reads only the year-ago month's rows.
+        Task<Dictionary<string, YearAgoFigures>> yearAgo;
+        Dictionary<string, DispatchFigures> villages;
+        await using (var sibling = db.CreateSibling())
+        {
+            yearAgo = YearAgoAsync(sibling, prefix, period.SameMonthLastYear(), cancellationToken);
+            try
+            {
+                villages = await VillageFiguresAsync(prefix, period, cancellationToken);
+            }
+            finally
+            {
+                await Task.WhenAny(yearAgo);
+            }
+        }
+        var lastYear = await yearAgo;
         var closed = (await db.Set<VillageMonth>().AsNoTracking()
                 .Where(v => v.Period == period && v.RegionCode.StartsWith(prefix))
                 .Select(v => v.RegionCode).ToListAsync(cancellationToken))
@@ -79,40 +93,49 @@ public sealed class MonthlyDispatchService(AppDbContext db, RegionDirectory regi
         db.Set<EmploymentSituation>().AsNoTracking()
             .Where(s => s.RegionCode.StartsWith(prefix) && s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period));
 
-    // One pass over the situations of both months (this one and a year before), grouped by village: the rows of a
-    // village come off the (region_code, from_period) index together, as in a hand-written GROUP BY.
-    private async Task<Dictionary<string, (DispatchFigures Figures, YearAgoFigures YearAgo)>> VillageFiguresAsync(string prefix, Period period, CancellationToken ct)
+    // The dispatch at village level: the situations covering the month, grouped by village as they come off the
+    // (region_code, from_period) index.
+    private async Task<Dictionary<string, DispatchFigures>> VillageFiguresAsync(string prefix, Period period, CancellationToken ct)
     {
         var first = period.FirstDay;
         var last = period.LastDay;
-        var ago = period.SameMonthLastYear();
-        var rows = await db.Set<EmploymentSituation>().AsNoTracking()
-            .Where(s => s.RegionCode.StartsWith(prefix) && s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > ago))
+        var rows = await Covering(prefix, period)
             .GroupBy(s => s.RegionCode)
             .Select(g => new
             {
                 Village = g.Key,
                 Figures = new DispatchFigures(
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period)),
-                    g.Where(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period)).Select(s => s.HouseholdId).Distinct().Count(),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.InLabourForce),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.Employed),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.Employed && s.Workplace == WorkplaceKind.OutsideProvince),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.Employed && s.Workplace == WorkplaceKind.InProvinceOutsideCounty),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.Employed && s.Workplace == WorkplaceKind.InCounty),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.Workshop),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.PublicWelfareJob),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.InLabourForce && !s.Employed && !s.PublicWelfareJob),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.ReturnedOn >= first && s.ReturnedOn <= last),
-                    g.Count(s => s.FromPeriod <= period && (s.ToPeriod == null || s.ToPeriod > period) && s.Employed
-                                 && s.Workplace != WorkplaceKind.OutsideProvince && s.Workplace != WorkplaceKind.InProvinceOutsideCounty
-                                 && s.Workplace != WorkplaceKind.InCounty)),
-                YearAgo = new YearAgoFigures(
-                    g.Count(s => s.FromPeriod <= ago && (s.ToPeriod == null || s.ToPeriod > ago)),
-                    g.Count(s => s.FromPeriod <= ago && (s.ToPeriod == null || s.ToPeriod > ago) && s.Employed)),
+                    g.Count(),
+                    g.Select(s => s.HouseholdId).Distinct().Count(),
+                    g.Count(s => s.InLabourForce),
+                    g.Count(s => s.Employed),
+                    g.Count(s => s.Employed && s.Workplace == WorkplaceKind.OutsideProvince),
+                    g.Count(s => s.Employed && s.Workplace == WorkplaceKind.InProvinceOutsideCounty),
+                    g.Count(s => s.Employed && s.Workplace == WorkplaceKind.InCounty),
+                    g.Count(s => s.Workshop),
+                    g.Count(s => s.PublicWelfareJob),
+                    g.Count(s => s.InLabourForce && !s.Employed && !s.PublicWelfareJob),
+                    g.Count(s => s.ReturnedOn >= first && s.ReturnedOn <= last),
+                    g.Count(s => s.Employed && s.Workplace != WorkplaceKind.OutsideProvince
+                                 && s.Workplace != WorkplaceKind.InProvinceOutsideCounty && s.Workplace != WorkplaceKind.InCounty)),
             })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Village, r => (r.Figures, r.YearAgo));
+        return rows.Where(r => r.Figures.Persons > 0).ToDictionary(r => r.Village, r => r.Figures);
+    }
+
+    // The year-ago column (persons and employed), on its own context. On PostgreSQL it runs as one process: it runs beside
+    // the month's query, and parallel workers of its own would take the core that query is using.
+    private static async Task<Dictionary<string, YearAgoFigures>> YearAgoAsync(AppDbContext context, string prefix, Period ago, CancellationToken ct)
+    {
+        await using var tx = await context.Database.BeginTransactionAsync(ct);
+        if (context.Database.IsNpgsql())
+            await context.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
+        var rows = await context.Set<EmploymentSituation>().AsNoTracking()
+            .Where(s => s.RegionCode.StartsWith(prefix) && s.FromPeriod <= ago && (s.ToPeriod == null || s.ToPeriod > ago))
+            .GroupBy(s => s.RegionCode)
+            .Select(g => new { Village = g.Key, Figures = new YearAgoFigures(g.Count(), g.Count(s => s.Employed)) })
+            .ToListAsync(ct);
+        return rows.Where(r => r.Figures.Persons > 0).ToDictionary(r => r.Village, r => r.Figures);
     }
 
     /// <summary>The situations behind one figure of a region's row (for the list of people), keyset-paged by id.</summary>
