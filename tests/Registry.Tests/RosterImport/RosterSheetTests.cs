@@ -407,6 +407,52 @@ public sealed class RosterSheetTests
     }
 
     [Fact]
+    public async Task Reading_ahead_gives_the_same_rows_in_order_and_a_break_part_way_after_the_rows_before_it()
+    {
+        using (var sheet = RosterSheet.Open(Fixtures.SeedVillages, RosterLayout.IsHeaderRow))
+        {
+            var rows = new List<RosterRawRow>();
+            await foreach (var row in sheet.ReadAheadAsync()) rows.Add(row);
+            Assert.Equal(Seed.Value.Rows.Select(r => r.RowNumber), rows.Select(r => r.RowNumber));
+            Assert.Equal(Seed.Value.Rows.Select(r => r.Cells[IdColumn]), rows.Select(r => r.Cells[IdColumn]));
+        }
+
+        using var memory = new MemoryStream();
+        memory.Write(File.ReadAllBytes(Fixtures.SeedVillages));
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open())) xml = reader.ReadToEnd();
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            writer.Write(xml[..xml.IndexOf("<x:row r=\"500\">", StringComparison.Ordinal)] + "<x:row r=\"500\"><x:c t=\"inlineStr\"><x:is><x:t>湖南");
+        }
+        using var broken = Open(memory.ToArray(), "roster.xlsx");
+        var read = 0;
+        var error = await Assert.ThrowsAsync<RosterFileException>(async () =>
+        {
+            await foreach (var _ in broken.ReadAheadAsync()) read++;
+        });
+        Assert.Equal(498, read);
+        Assert.Contains("第 500 行", error.Message);
+    }
+
+    [Fact]
+    public async Task Leaving_a_read_ahead_early_stops_the_reading_before_the_sheet_is_closed()
+    {
+        var sheet = RosterSheet.Open(Fixtures.SeedVillages, RosterLayout.IsHeaderRow);
+        var taken = 0;
+        await foreach (var _ in sheet.ReadAheadAsync())
+        {
+            if (++taken == 3) break;
+        }
+        sheet.Dispose(); // the reading task has stopped, so closing the file under it cannot fail
+        Assert.Equal(3, taken);
+        Assert.True(sheet.Progress < 1);
+    }
+
+    [Fact]
     public void An_unpaired_quote_in_a_csv_fails_with_the_line_number()
     {
         var text = Csv([Seed.Value.Headers, Texts(Seed.Value.Rows[0])]) + "湖南省,\"长沙市\"x,宁乡市\r\n";

@@ -245,14 +245,14 @@ public sealed class RosterImportService(
         // Households with a refused row: (first refused row, its finding), to refuse the rest of the household too.
         var refusedHouseholds = new Dictionary<string, RowIssue>(StringComparer.Ordinal);
         var householdColumn = mapping.GetValueOrDefault(RosterColumn.HouseholdNumber, -1);
-        // Parsing runs beside the database writes: the two cores each get one half of the work.
+        // Reading the file, parsing the rows and writing them to the stage run side by side (three tasks).
         var producer = Task.Run(async () =>
         {
             try
             {
                 var batch = new Batch([], [], 0, 0);
                 var rowsRead = 0;
-                foreach (var raw in sheet.Rows())
+                await foreach (var raw in sheet.ReadAheadAsync(ct))
                 {
                     rowsRead++;
                     var issuesBefore = batch.Issues.Count;

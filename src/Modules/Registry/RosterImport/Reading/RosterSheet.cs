@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
 namespace Bangfu.Registry.RosterImport.Reading;
 
 /// <summary>One cell as read: its text (null when empty) and whether the file stored it as a number.</summary>
@@ -98,6 +101,59 @@ public sealed class RosterSheet : IDisposable
         if (rowsTaken) throw new InvalidOperationException("The rows of a roster are read forward and can be enumerated only once.");
         rowsTaken = true;
         return ReadRows();
+    }
+
+    /// <summary>
+    /// <see cref="Rows"/> read ahead on a task of its own (at most 512 rows ahead), so that decompressing and parsing the
+    /// file runs beside the caller's work on the rows. An error while reading surfaces from the enumeration as it would
+    /// from <see cref="Rows"/>; leaving the enumeration early stops the reading before it returns.
+    /// </summary>
+    public async IAsyncEnumerable<RosterRawRow> ReadAheadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int batchSize = 128;
+        var rows = Rows();
+        var channel = Channel.CreateBounded<List<RosterRawRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(async () =>
+        {
+            var batch = new List<RosterRawRow>(batchSize);
+            Exception? error = null;
+            try
+            {
+                foreach (var row in rows)
+                {
+                    batch.Add(row);
+                    if (batch.Count < batchSize) continue;
+                    await channel.Writer.WriteAsync(batch, stop.Token);
+                    batch = new List<RosterRawRow>(batchSize);
+                }
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+            try
+            {
+                // The rows read before an error still come first, as they would from Rows().
+                if (batch.Count > 0 && error is not OperationCanceledException) await channel.Writer.WriteAsync(batch, stop.Token);
+            }
+            catch (OperationCanceledException e)
+            {
+                error ??= e;
+            }
+            channel.Writer.TryComplete(error);
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
+                foreach (var row in batch) yield return row;
+        }
+        finally
+        {
+            // The file must stay open until the reading task has let go of it.
+            await stop.CancelAsync();
+            await reading;
+        }
     }
 
     public void Dispose()
