@@ -4,7 +4,8 @@ namespace Bangfu.Bench;
 
 /// <summary>
 /// <c>import-postgres</c>: the same CSV loaded by <c>psql \copy</c> into a table of 47 text columns indexed like
-/// <c>reg_person</c>, and imported by <c>bangfu import roster</c> into a fresh, initialised PostgreSQL database.
+/// <c>reg_person</c>, and imported by <c>bangfu import roster</c> into a fresh, initialised PostgreSQL database. The note
+/// gives the floor (<see cref="RegistryFloor"/>): psql \copy of the very rows the import wrote into a fresh Bangfu database.
 /// </summary>
 public sealed class ImportPostgresBenchmark(Workspace workspace, BangfuCli cli, Rosters rosters, PostgresServer server)
 {
@@ -17,11 +18,13 @@ public sealed class ImportPostgresBenchmark(Workspace workspace, BangfuCli cli, 
         var psql = Workspace.Tool("psql");
         var raw = new List<TimeSpan>();
         var bangfu = new List<TimeSpan>();
+        var floor = new List<TimeSpan>();
         long peak = 0;
         for (var i = 0; i < repeat; i++)
         {
             var rawDb = PostgresServer.NewName("raw");
             var bangfuDb = PostgresServer.NewName("import");
+            var floorDb = PostgresServer.NewName("floor");
             var dir = workspace.NewRunDirectory("import-postgres");
             try
             {
@@ -46,17 +49,23 @@ public sealed class ImportPostgresBenchmark(Workspace workspace, BangfuCli cli, 
                 bangfu.Add(run.Elapsed);
                 peak = Math.Max(peak, run.PeakRssBytes ?? 0);
                 Workspace.Log($"bangfu import roster (PostgreSQL) {rows:N0} rows: {Measurement.Seconds(run.Elapsed)}, peak RSS {Measurement.Megabytes(run.PeakRssBytes)}");
+
+                await server.CreateDatabaseAsync(floorDb);
+                await cli.InitialiseAsync(server.Bangfu(floorDb, Path.Combine(dir, "floor")));
+                floor.Add(await RegistryFloor.PostgresAsync(server, bangfuDb, floorDb, dir));
             }
             finally
             {
                 await server.DropDatabaseAsync(rawDb);
                 await server.DropDatabaseAsync(bangfuDb);
+                await server.DropDatabaseAsync(floorDb);
                 Directory.Delete(dir, recursive: true);
             }
         }
         return new Measurement("import-postgres", $"{rows:N0} rows CSV", "psql \\copy (indexed)", Measurement.Median(raw),
             "bangfu import roster", Measurement.Median(bangfu), RatioGoal, peak, RssGoal,
-            repeat > 1 ? $"median of {repeat} runs; psql {Measurement.Runs(raw)}; bangfu {Measurement.Runs(bangfu)}" : null);
+            RegistryFloor.Note("psql \\copy", Measurement.Median(floor), Measurement.Median(raw), Measurement.Median(bangfu)) +
+            (repeat > 1 ? $"; median of {repeat} runs; psql {Measurement.Runs(raw)}; bangfu {Measurement.Runs(bangfu)}" : ""));
     }
 
     /// <summary>

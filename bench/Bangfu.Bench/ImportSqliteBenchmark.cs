@@ -9,7 +9,8 @@ namespace Bangfu.Bench;
 /// Bangfu parses and checks every cell, encrypts and hashes ID numbers and phones, and writes people, households,
 /// memberships and employment situations with their indexes, in one transaction. For scale, the note of the result
 /// also gives <c>sqlite3 .import</c> into a table of the 47 columns indexed like <c>reg_person</c> (the table the
-/// PostgreSQL benchmark's COPY loads), and Bangfu's time against that.</para>
+/// PostgreSQL benchmark's COPY loads), and Bangfu's time against that, and the floor (<see cref="RegistryFloor"/>):
+/// sqlite3 writing the very rows the import wrote into a fresh Bangfu database.</para>
 /// </summary>
 public sealed class ImportSqliteBenchmark(Workspace workspace, BangfuCli cli, Rosters rosters)
 {
@@ -23,6 +24,7 @@ public sealed class ImportSqliteBenchmark(Workspace workspace, BangfuCli cli, Ro
         var raw = new List<TimeSpan>();
         var indexed = new List<TimeSpan>();
         var bangfu = new List<TimeSpan>();
+        var floor = new List<TimeSpan>();
         long peak = 0;
         for (var i = 0; i < repeat; i++)
         {
@@ -57,6 +59,10 @@ public sealed class ImportSqliteBenchmark(Workspace workspace, BangfuCli cli, Ro
                 bangfu.Add(run.Elapsed);
                 peak = Math.Max(peak, run.PeakRssBytes ?? 0);
                 Workspace.Log($"bangfu import roster (SQLite) {rows:N0} rows: {Measurement.Seconds(run.Elapsed)}, peak RSS {Measurement.Megabytes(run.PeakRssBytes)}");
+
+                var fresh = BangfuDatabase.Sqlite(Path.Combine(dir, "floor"));
+                await cli.InitialiseAsync(fresh);
+                floor.Add(await RegistryFloor.SqliteAsync(sqlite3, database, fresh, dir));
             }
             finally
             {
@@ -65,7 +71,8 @@ public sealed class ImportSqliteBenchmark(Workspace workspace, BangfuCli cli, Ro
         }
         var against = Measurement.Median(bangfu) / Measurement.Median(indexed);
         var note = $"sqlite3 .import into a table indexed like reg_person: {Measurement.Seconds(Measurement.Median(indexed))} " +
-                   $"(bangfu {against.ToString("F2", CultureInfo.InvariantCulture)}× that)" +
+                   $"(bangfu {against.ToString("F2", CultureInfo.InvariantCulture)}× that); " +
+                   RegistryFloor.Note("sqlite3", Measurement.Median(floor), Measurement.Median(raw), Measurement.Median(bangfu)) +
                    (repeat > 1 ? $"; median of {repeat} runs; sqlite3 {Measurement.Runs(raw)}; indexed {Measurement.Runs(indexed)}; bangfu {Measurement.Runs(bangfu)}" : "");
         return new Measurement("import-sqlite", $"{rows:N0} rows CSV", "sqlite3 .import", Measurement.Median(raw),
             "bangfu import roster", Measurement.Median(bangfu), RatioGoal, peak, RssGoal, note);
