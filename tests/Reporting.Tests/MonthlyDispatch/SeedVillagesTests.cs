@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Bangfu.Platform.Data;
 using Bangfu.Platform.Time;
 using Bangfu.Reporting.MonthlyDispatch;
 using Bangfu.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Reporting.Tests.MonthlyDispatch;
 
@@ -71,6 +73,23 @@ public sealed class SeedVillagesTests : DatabaseTest
             Assert.Equal(report.Total.Figures.Employed, report.Total.SameMonthLastYear.Employed);
             Assert.True(report.Total.Figures.Persons is > 0 and < 930);
         }
+    }
+
+    [Fact]
+    public async Task The_report_with_its_year_ago_column_is_read_while_another_connection_holds_a_write_transaction()
+    {
+        await ImportAsync(Fixtures.SeedVillages, "2020-12");
+        await ImportAsync(Fixtures.SeedVillages, "2021-12");
+        await using var writerScope = Services.InScope();
+        var writer = writerScope.Get<AppDbContext>();
+        await using var write = await writer.Database.BeginTransactionAsync();
+        await writer.Database.ExecuteSqlRawAsync("UPDATE reg_region SET name = name WHERE code = '43'");
+
+        await using var scope = Services.InScope();
+        var report = scope.Get<MonthlyDispatchService>().GetAsync("43", Period.Parse("2021-12"));
+        // A reader must not wait for the writer (on SQLite a transaction of its own would queue behind the write lock).
+        Assert.Same(report, await Task.WhenAny(report, Task.Delay(TimeSpan.FromSeconds(20))));
+        Assert.Equal(930, (await report).Total.SameMonthLastYear!.Persons);
     }
 
     private static void AssertFigures(JsonElement expected, DispatchFigures actual, string where)

@@ -127,9 +127,9 @@ public sealed class MonthlyDispatchService(AppDbContext db, RegionDirectory regi
     // the month's query, and parallel workers of its own would take the core that query is using.
     private static async Task<Dictionary<string, YearAgoFigures>> YearAgoAsync(AppDbContext context, string prefix, Period ago, CancellationToken ct)
     {
-        await using var tx = await context.Database.BeginTransactionAsync(ct);
-        if (context.Database.IsNpgsql())
-            await context.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
+        // A transaction only for the SET LOCAL: on SQLite one would be a write lock, held against imports and the round.
+        await using var tx = context.Database.IsNpgsql() ? await context.Database.BeginTransactionAsync(ct) : null;
+        if (tx is not null) await context.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
         var rows = await context.Set<EmploymentSituation>().AsNoTracking()
             .Where(s => s.RegionCode.StartsWith(prefix) && s.FromPeriod <= ago && (s.ToPeriod == null || s.ToPeriod > ago))
             .GroupBy(s => s.RegionCode)
