@@ -9,7 +9,7 @@ namespace Bangfu.Testing;
 
 /// <summary>
 /// Vacancies for matching tests, posted and published through the services by an officer of 宁乡市 (430182) for an
-/// employer registered there: 焊工 in 煤炭坝镇 (the township of 贺家湾村), 保安员 in 花垣县 (十八洞村's county), 钢筋工 in 深圳.
+/// employer registered there: 焊工 in 煤炭坝镇 (the township of 贺家湾村), 保安员 in 花垣县 (十八洞村's county), 钢筋工 in 深圳市坪山区.
 /// </summary>
 public static class MatchingScenario
 {
@@ -46,7 +46,7 @@ public static class MatchingScenario
             }),
             await Post(new VacancyInput
             {
-                Title = "钢筋工", OccupationCode = "6-29-01-04", Headcount = 100, WageMin = 8000, WageMax = 12000, WorkplaceRegionCode = "4403",
+                Title = "钢筋工", OccupationCode = "6-29-01-04", Headcount = 100, WageMin = 8000, WageMax = 12000, WorkplaceRegionCode = "440310",
                 AgeMin = 18, AgeMax = 55, SuitableForRuralLabour = true, HousingProvided = true, MealsProvided = true,
             }));
     }

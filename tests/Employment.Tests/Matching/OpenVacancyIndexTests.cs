@@ -24,7 +24,7 @@ public sealed class OpenVacancyIndexTests : EmploymentServicesTest
     private const string Shibadong = "433124110226";
 
     private static readonly string[] Occupations = ["6-18-02-04", "6-25", "4-07-05-01", "6-29-01-04", "4-09", "5-01", "4-03-02-05", "6-22"];
-    private static readonly string[] Workplaces = ["430182106", "430182", "4301", "433124", "433124110226", "4403", "440300", "43", "430111", "4401"];
+    private static readonly string[] Workplaces = ["430182106", "430182", "430102", "433124", "433124110226", "440304", "440310", "430181", "430111", "440106"];
 
     public override async Task InitializeAsync()
     {

@@ -78,6 +78,23 @@ public sealed class VacancyImportTests : EmploymentServicesTest
     }
 
     [Fact]
+    public async Task A_workplace_that_is_no_county_of_the_region_tree_is_refused_with_the_forms_message()
+    {
+        var city = Byd1.ToArray();
+        city[7] = "广东省深圳市";
+        var unknown = Byd2.ToArray();
+        unknown[7] = "999999";
+        var summary = await ImportAsync(Sheet(city, unknown, Cleaner), dryRun: false);
+
+        Assert.False(summary.Committed);
+        var messages = summary.Errors.Select(e => e.ToString()).ToList();
+        Assert.Contains(messages, m => m.StartsWith("第 2 行“工作地点”：工作地点请具体到县（市、区）：“广东省深圳市”是省、市一级"));
+        Assert.Contains(messages, m => m.StartsWith("第 3 行“工作地点”：工作地点“999999”不是行政区划代码"));
+        Assert.DoesNotContain(messages, m => m.StartsWith("第 4 行"));
+        Assert.Equal(0, await CountAsync<Vacancy>());
+    }
+
+    [Fact]
     public async Task Errors_name_the_row_and_column_in_Chinese_and_nothing_of_the_file_is_written()
     {
         string?[] bad = ["某厂", "91440300192317458A", "普工", "宇航员", "十", "5000", "4000", "火星", "12-80", "高学历", "", "也许", "", "", "", "明天"];

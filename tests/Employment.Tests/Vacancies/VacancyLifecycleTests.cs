@@ -97,6 +97,25 @@ public sealed class VacancyLifecycleTests : EmploymentServicesTest
     }
 
     [Fact]
+    public async Task The_service_refuses_a_workplace_outside_the_region_tree_or_above_county_level_as_the_form_does()
+    {
+        var employer = await EmployerAsync(Ningxiang, BydCode);
+        await using var scope = As(Ningxiang);
+        var service = scope.Get<VacancyService>();
+        var unknown = await service.CreateAsync(employer.Id, Input() with { WorkplaceRegionCode = "999999" }, VacancySource.Officer);
+        var city = await service.CreateAsync(employer.Id, Input() with { WorkplaceRegionCode = "4403" }, VacancySource.Officer);
+        var township = await service.CreateAsync(employer.Id, Input() with { WorkplaceRegionCode = "430182106" }, VacancySource.Officer);
+
+        Assert.StartsWith("工作地点“999999”不是行政区划代码", unknown!.Errors[nameof(VacancyInput.WorkplaceRegionCode)]);
+        Assert.StartsWith("工作地点请具体到县（市、区）：“广东省深圳市”是省、市一级", city!.Errors[nameof(VacancyInput.WorkplaceRegionCode)]);
+        Assert.True(township!.Succeeded);
+        var edit = await service.UpdateAsync(township.Vacancy!.Id, Input() with { WorkplaceRegionCode = "43" });
+        Assert.Contains("“湖南省”是省、市一级", edit!.Errors[nameof(VacancyInput.WorkplaceRegionCode)]);
+        await using var check = As(Ningxiang);
+        Assert.Equal(["430182106"], await check.Get<AppDbContext>().Set<Vacancy>().Select(v => v.WorkplaceRegionCode).ToListAsync());
+    }
+
+    [Fact]
     public async Task Wrong_input_gives_Chinese_errors_by_field_and_saves_nothing()
     {
         var employer = await EmployerAsync(Ningxiang, BydCode);

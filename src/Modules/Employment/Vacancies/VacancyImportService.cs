@@ -28,7 +28,7 @@ public sealed record VacancyImportSummary(int Rows, int NewVacancies, int Unchan
 /// another county's bureau is an error. New vacancies wait for review (<see cref="VacancyState.PendingReview"/>).
 /// </summary>
 public sealed partial class VacancyImportService(AppDbContext db, EmployerService employers, OccupationCatalog occupations,
-    PlaceResolver places, AuditTrail audit, AuditActor actor, TimeProvider clock, VacancyChanges changes)
+    PlaceResolver places, RegionDirectory regions, AuditTrail audit, AuditActor actor, TimeProvider clock, VacancyChanges changes)
 {
     public const string EmployerName = "单位名称";
     public const string CreditCode = "统一社会信用代码";
@@ -112,6 +112,7 @@ public sealed partial class VacancyImportService(AppDbContext db, EmployerServic
             if (row[Occupation] is not null && occupation is null) Error(Occupation, $"“{row[Occupation]}”不是职业分类代码表中的代码或名称");
             var workplace = WorkplaceCode(row[Workplace]);
             if (row[Workplace] is not null && workplace is null) Error(Workplace, $"无法识别“{row[Workplace]}”，请写明省、市、县，如“湖南省长沙市宁乡市”");
+            else if (await VacancyInput.WorkplaceErrorAsync(regions, workplace, ct) is { } workplaceError) Error(Workplace, workplaceError);
             var (ageMin, ageMax, ageOk) = ParseAge(row[Age]);
             if (!ageOk) Error(Age, "应写作“18-45”“45岁以下”“18岁以上”或留空");
             string? education = null;

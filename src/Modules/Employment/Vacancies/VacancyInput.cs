@@ -1,5 +1,6 @@
 using Bangfu.Employment.Occupations;
 using Bangfu.Registry.CodeLists;
+using Bangfu.Registry.Regions;
 
 namespace Bangfu.Employment.Vacancies;
 
@@ -30,6 +31,22 @@ public sealed record VacancyInput
 
     /// <summary>Highest monthly wage accepted, yuan: above it the figure is taken as a typing error (an extra zero, a yearly wage).</summary>
     public const int WageLimit = 200_000;
+
+    /// <summary>
+    /// The workplace rule, beside <see cref="Check"/> because it reads the region tree: a code of the tree at county level
+    /// (县、区、县级市, 6 digits) or below (乡镇 9, 村 12), so that matching can tell 本县 / 本省 / 省外 and the public pages
+    /// can name the place. Null when the code is good or blank (a blank one gets <see cref="Check"/>'s 请填写工作地点).
+    /// Applied to every vacancy saved: the form, the API and the Excel import.
+    /// </summary>
+    public static async Task<string?> WorkplaceErrorAsync(RegionDirectory regions, string? code, CancellationToken ct)
+    {
+        var c = code?.Trim() ?? "";
+        if (c.Length == 0) return null;
+        if (!c.All(char.IsAsciiDigit) || await regions.FindAsync(c, ct) is null)
+            return $"工作地点“{c}”不是行政区划代码，请填写县（市、区）或乡镇、村的区划代码，如 430182（湖南省长沙市宁乡市）";
+        if (c.Length < 6) return $"工作地点请具体到县（市、区）：“{await regions.FullNameAsync(c, ct)}”是省、市一级，如 430182（湖南省长沙市宁乡市）";
+        return null;
+    }
 
     /// <summary>
     /// Checks: title 1–100 characters; occupation a code of the occupation list; headcount 1–100,000; wages 0–200,000

@@ -2,6 +2,7 @@ using Bangfu.Employment.Employers;
 using Bangfu.Employment.Occupations;
 using Bangfu.Platform.Audit;
 using Bangfu.Platform.Data;
+using Bangfu.Registry.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Employment.Vacancies;
@@ -27,7 +28,7 @@ public sealed record VacancyFilter(VacancyState? State = null, string? Occupatio
 /// cached pages follow.</para>
 /// </summary>
 public sealed class VacancyService(AppDbContext db, EmployerService employers, OccupationCatalog occupations, AuditTrail audit,
-    AuditActor actor, TimeProvider clock, VacancyChanges changes)
+    AuditActor actor, TimeProvider clock, VacancyChanges changes, RegionDirectory regions)
 {
     public const string PublishEvent = "vacancy.publish";
     public const string RejectEvent = "vacancy.reject";
@@ -98,7 +99,7 @@ public sealed class VacancyService(AppDbContext db, EmployerService employers, O
     {
         var employer = await employers.FindManagedAsync(employerId, ownEmployerId, ct);
         if (employer is null) return null;
-        var errors = input.Check(occupations, Today);
+        var errors = await CheckAsync(input, ct);
         if (errors.Count > 0) return new VacancySaveResult(null, errors);
         var now = clock.GetUtcNow();
         var v = new Vacancy
@@ -127,7 +128,7 @@ public sealed class VacancyService(AppDbContext db, EmployerService employers, O
         if (v is null) return null;
         if (!v.IsEditable)
             return new VacancySaveResult(null, new Dictionary<string, string> { [""] = $"{Vacancy.StateNames.Of(v.State)}的岗位不能修改；如需变更，请撤回后重新发布" });
-        var errors = input.Check(occupations, Today);
+        var errors = await CheckAsync(input, ct);
         if (errors.Count > 0) return new VacancySaveResult(null, errors);
         var before = v.State;
         input.ApplyTo(v);
@@ -136,6 +137,16 @@ public sealed class VacancyService(AppDbContext db, EmployerService employers, O
         v.UpdatedBy = actor.UserName;
         await SaveAsync(v, before, ct);
         return new VacancySaveResult(v, errors);
+    }
+
+    // The input's own rules and the workplace rule (against the region tree), every problem at once.
+    private async Task<IReadOnlyDictionary<string, string>> CheckAsync(VacancyInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>(input.Check(occupations, Today));
+        if (!errors.ContainsKey(nameof(VacancyInput.WorkplaceRegionCode))
+            && await VacancyInput.WorkplaceErrorAsync(regions, input.WorkplaceRegionCode, ct) is { } workplace)
+            errors[nameof(VacancyInput.WorkplaceRegionCode)] = workplace;
+        return errors;
     }
 
     /// <summary>

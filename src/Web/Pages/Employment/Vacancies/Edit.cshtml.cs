@@ -14,7 +14,8 @@ namespace Bangfu.Web.Pages.Employment.Vacancies;
 /// editing one (<c>/{id}</c>): editable until published, then only marked filled or withdrawn. What the user does not
 /// manage is 404. Numbers are read here so a typo gets a Chinese message rather than the binder's.
 /// </summary>
-public sealed class EditModel(VacancyService vacancies, EmployerService employers, OccupationCatalog occupations, RegionTree tree) : PageModel
+public sealed class EditModel(VacancyService vacancies, EmployerService employers, OccupationCatalog occupations, RegionTree tree,
+    RegionDirectory regions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? EmployerId { get; set; }
@@ -44,7 +45,7 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
         if (!User.Can(Permissions.EmployersManage) && Own is null) return NotFound();
         if (!await LoadAsync(ct)) return NotFound();
         var input = Input.ToInput(occupations, (field, message) => ModelState.AddModelError($"Input.{field}", message));
-        if (await WorkplaceErrorAsync(tree, Input.WorkplaceRegionCode, ct) is { } workplaceError)
+        if (await VacancyInput.WorkplaceErrorAsync(regions, Input.WorkplaceRegionCode, ct) is { } workplaceError)
             ModelState.AddModelError("Input.WorkplaceRegionCode", workplaceError);
         if (!ModelState.IsValid)
         {
@@ -92,21 +93,6 @@ public sealed class EditModel(VacancyService vacancies, EmployerService employer
         // A township or village code, or a code not in the tree, stays as typed: the hidden input sends it back unchanged.
         if (!string.IsNullOrEmpty(code) && code != Workplace.Value) Workplace = Workplace with { Value = code };
         return Page();
-    }
-
-    /// <summary>
-    /// The form's workplace rule: a region code of the region tree at county level (县、区、县级市, 6 digits) or below
-    /// (乡镇 9, 村 12), so that matching can tell 本县 / 本省 / 省外 and the public page can name the place. Null when the code
-    /// is good or blank (a blank one gets <see cref="VacancyInput.Check"/>'s 请填写工作地点).
-    /// </summary>
-    internal static async Task<string?> WorkplaceErrorAsync(RegionTree tree, string? code, CancellationToken ct)
-    {
-        var c = code?.Trim() ?? "";
-        if (c.Length == 0) return null;
-        var path = c.All(char.IsAsciiDigit) ? await tree.PathAsync(c, ct) : [];
-        if (path.Count == 0) return $"工作地点“{c}”不是行政区划代码，请填写县（市、区）或乡镇、村的区划代码，如 430182（湖南省长沙市宁乡市）";
-        if (c.Length < 6) return $"工作地点请具体到县（市、区）：“{await tree.FullNameAsync(c, ct)}”是省、市一级，如 430182（湖南省长沙市宁乡市）";
-        return null;
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
