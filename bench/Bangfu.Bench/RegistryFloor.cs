@@ -38,8 +38,8 @@ public static class RegistryFloor
     }
 
     /// <summary>
-    /// <c>psql \copy</c> of the tables of <paramref name="importedDb"/>, exported to CSV first (not timed), into
-    /// <paramref name="freshDb"/>, in one transaction.
+    /// <c>psql \copy</c> of the tables of <paramref name="importedDb"/>, exported to CSV files in <paramref name="dir"/>
+    /// first (not timed; the caller deletes the directory), into <paramref name="freshDb"/>, in one transaction.
     /// </summary>
     public static async Task<TimeSpan> PostgresAsync(PostgresServer server, string importedDb, string freshDb, string dir)
     {
@@ -62,7 +62,6 @@ public static class RegistryFloor
         if (await server.ScalarAsync<long>(freshDb, people) != await server.ScalarAsync<long>(importedDb, people))
             throw new BenchException("psql \\copy did not load every person of the import.");
         Workspace.Log($"psql \\copy of the imported rows into a fresh Bangfu database: {Measurement.Seconds(run.Elapsed)}");
-        foreach (var table in Tables) File.Delete(Path.Combine(dir, table + ".csv"));
         return run.Elapsed;
     }
 
